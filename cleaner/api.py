@@ -1,0 +1,49 @@
+"""The front door: `clean()` for one call, `Cleaner` to compile the rules once and reuse."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .compile import CompiledRules, compile_rules
+from .config import Config
+from .loader import load_rules
+from .model import Result, RuleSet
+from .pipeline import run
+
+
+class Cleaner:
+    """Compiles a rule set once; `.clean()` is then safe to call from many threads.
+
+    >>> c = Cleaner()
+    >>> c.clean("Headline\\n\\nAdvertisement\\n\\nThe body stays.").text
+    'Headline\\n\\nThe body stays.\\n'
+    """
+
+    def __init__(self, config: Config | None = None, *, rules: RuleSet | None = None):
+        self.config = config or Config()
+        ruleset = rules or load_rules(
+            self.config.rule_files, builtin=self.config.builtin_rules, disable=self.config.disable
+        )
+        self._compiled: CompiledRules = compile_rules(ruleset)
+
+    @property
+    def rules(self) -> RuleSet:
+        return self._compiled.ruleset
+
+    def clean(self, content: bytes | str, *, url: str | None = None) -> Result:
+        """Clean one document (text or HTML, str or bytes); never mutates the Cleaner."""
+        return run(content, self._compiled, self.config, url)
+
+
+def clean(content: bytes | str, *, url: str | None = None, rules: RuleSet | None = None,
+          config: Config | None = None) -> str:
+    """Clean one document and return its text: title, blank line, paragraphs.
+
+    For many documents build one `Cleaner` instead: this compiles the rules each call.
+    """
+    return Cleaner(config, rules=rules).clean(content, url=url).text
+
+
+def with_options(config: Config | None = None, **changes) -> Config:
+    """A copy of `config` (default Config()) with some fields changed."""
+    return replace(config or Config(), **changes)

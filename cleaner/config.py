@@ -1,0 +1,32 @@
+"""The one options object. Frozen: build a new one with dataclasses.replace()."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import InputKind
+
+
+@dataclass(frozen=True)
+class Config:
+    """How to clean. Every field has a default; `Config()` is the built-in behaviour.
+
+    >>> Config(site="defenseone.com").builtin_rules
+    True
+    """
+
+    rule_files: tuple[str | Path, ...] = ()
+    """Rule files (TOML) to load besides, or instead of, the built-in packs."""
+    builtin_rules: bool = True
+    """Load the packs shipped in rules/."""
+    disable: frozenset[str] = field(default_factory=frozenset)
+    """Rule ids to leave out."""
+    site: str | None = None
+    """Domain whose site packs apply (default: from the url, else none)."""
+    input: InputKind | None = None
+    """Force text or html; None detects it."""
+    smart_quotes: bool = False
+    """Also turn straight double quotes into curly ones."""
+    max_removed_share: float = 0.95
+    """Refuse to remove more than this share of a document's characters."""

@@ -1,0 +1,68 @@
+"""Stage 4, decide: Matches -> one verdict per block, with the over-stripping guards.
+
+Guards here are the ones that need the whole document: a section rule may not take
+more than its share of the text or more than its number of blocks, and no document
+loses more than `max_removed_share` of its characters. A refused removal is kept,
+and reported as a "guard" step, so that nothing disappears without a trace.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import NamedTuple
+
+from .model import Document, Match, RuleKind, RuleSet, Step
+
+
+class Decision(NamedTuple):
+    keep: tuple[bool, ...]
+    removed: tuple[Step, ...]
+    guarded: tuple[Step, ...]
+    byline: str | None
+
+
+def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
+           max_removed_share: float = 0.95) -> Decision:
+    rules = {r.id: r for r in ruleset.rules}
+    total = sum(len(b.text) for b in doc.blocks) or 1
+    by_rule: dict[str, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_rule[m.rule].append(m)
+    guarded: list[Step] = []
+    accepted: list[Match] = []
+    for rule_id, found in by_rule.items():
+        rule = rules[rule_id]
+        if rule.kind == RuleKind.SECTION:
+            size = sum(len(doc.blocks[m.block].text) for m in found)
+            if size / total > rule.max_share or len(found) > rule.max_blocks:
+                why = (f"section would remove {len(found)} blocks, {size / total:.0%} of the text; "
+                       f"limits are {rule.max_blocks} blocks and {rule.max_share:.0%}")
+                guarded.append(_step("guard", found[0], doc, why))
+                continue
+        accepted.extend(found)
+    first: dict[int, list[Match]] = defaultdict(list)
+    for m in accepted:
+        first[m.block].append(m)
+    removed_chars = sum(len(doc.blocks[i].text) for i in first)
+    if first and removed_chars / total > max_removed_share:
+        why = (f"would remove {removed_chars / total:.0%} of the document, more than "
+               f"max_removed_share={max_removed_share:.0%}; nothing removed")
+        guarded.append(Step("guard", "max-removed-share", -1, "", why))
+        first.clear()
+    removed = tuple(_removal(first[i], doc) for i in sorted(first))
+    byline = next(
+        (doc.blocks[s.block].text.strip() for s in removed if rules[s.rule].kind == RuleKind.BYLINE),
+        None,
+    )
+    keep = tuple(b.index not in first for b in doc.blocks)
+    return Decision(keep, removed, tuple(guarded), byline)
+
+
+def _removal(found: list[Match], doc: Document) -> Step:
+    step = _step("remove", found[0], doc, found[0].reason)
+    others = sorted({m.rule for m in found[1:]} - {found[0].rule})
+    return step._replace(reason=step.reason + (f"; also {', '.join(others)}" if others else ""))
+
+
+def _step(stage: str, m: Match, doc: Document, reason: str) -> Step:
+    return Step(stage, m.rule, m.block, doc.blocks[m.block].text, reason)

@@ -1,0 +1,88 @@
+"""The rule kinds that look at more than one block: section, duplicate, byline.
+
+Each is a pure function of a rule and a document that yields Matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .model import Document, Match, Rule
+from .textnorm import key
+
+
+def section_matches(
+    rule: Rule, doc: Document, starts: list[tuple[int, str]], ends: list[int]
+) -> Iterator[Match]:
+    """Every block from a trigger up to (not including) the next end marker.
+
+    With no end phrases the section runs to the end of the document; with end phrases
+    and none found after the trigger, nothing is removed (an unclosed section is not
+    evidence enough). Size guards are applied by the decide stage.
+    """
+    covered = -1
+    for start, reason in sorted(starts):
+        if start <= covered:
+            continue
+        if rule.end:
+            stop = next((e for e in sorted(ends) if e > start), None)
+            if stop is None:
+                continue
+        else:
+            stop = len(doc.blocks)
+        text = doc.blocks[start].text.strip()
+        why = f'section from block {start}, "{text[:60]}" ({reason[:60]})'
+        for i in range(start, stop):
+            yield Match(rule.id, i, why)
+        covered = stop - 1
+
+
+def duplicate_matches(rule: Rule, doc: Document) -> Iterator[Match]:
+    """Blocks printed more than once: all copies (keep="none") or all but the first."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    limit = rule.within_first or len(doc.blocks)
+    for block in doc.blocks[:limit]:
+        if len(block.text) >= rule.min_chars:
+            k = key(block.text)
+            if len(k) >= rule.min_chars:
+                groups[k].append(block.index)
+    for k, copies in groups.items():
+        if not 2 <= len(copies) <= rule.max_copies:
+            continue  # a line repeated more often than that is a refrain, not a copy
+        if rule.max_gap and any(b - a > rule.max_gap for a, b in zip(copies, copies[1:])):
+            continue
+        drop = copies if rule.keep == "none" else copies[1:]
+        why = f"printed {len(copies)} times (blocks {', '.join(map(str, copies))})"
+        for i in drop:
+            yield Match(rule.id, i, why)
+
+
+_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.)$")
+_SPLIT = re.compile(r"[\s,;|/]+")
+
+
+def byline_matches(rule: Rule, doc: Document) -> Iterator[Match]:
+    """A short line of capitalised names near the top, optionally after "By"/"Von"/...
+
+    The title (first block) is never a byline.
+    """
+    limit = rule.within_first or len(doc.blocks)
+    for block in doc.blocks[1:limit]:
+        if len(block.text) <= rule.max_chars and is_byline(block.text, rule):
+            yield Match(rule.id, block.index, f'byline "{block.text.strip()}"')
+
+
+def is_byline(text: str, rule: Rule) -> bool:
+    folded = key(text)
+    prefix = next((p for p in rule.prefixes if folded.startswith(p + " ")), None)
+    body = text.strip()[len(prefix) + 1:] if prefix else text.strip()
+    words = [w for w in _SPLIT.split(body) if w]
+    if not words or len(words) > rule.max_words:
+        return False
+    names = [w for w in words if w.casefold() not in rule.connectors]
+    if not names or not all(_NAME.match(w) for w in names):
+        return False
+    # a bare name needs two words (first and last); "By X" may be one ("By Reuters")
+    return bool(prefix) or len(names) >= 2

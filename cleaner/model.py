@@ -1,0 +1,164 @@
+"""Shared value types. No logic lives here: every stage takes these and returns new ones.
+
+The pipeline is source -> segment -> match -> decide -> repair -> render; each stage
+has its own module and imports only from the ones before it and from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
+
+
+class InputKind(str, Enum):
+    TEXT = "text"
+    HTML = "html"
+
+
+class BlockKind(str, Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+
+
+class RuleKind(str, Enum):
+    BLOCK = "block"  # one block matching a phrase list or a pattern
+    SECTION = "section"  # from a trigger block to an end marker or the document's end
+    DUPLICATE = "duplicate"  # the same block printed more than once
+    BYLINE = "byline"  # an author or credit line near the top
+
+
+class Anchor(str, Enum):
+    FULL = "full"  # the whole block is the phrase (surrounding punctuation ignored)
+    START = "start"  # the block starts with the phrase
+    CONTAINS = "contains"  # the phrase stands anywhere in the block, on word boundaries
+
+
+class Risk(str, Enum):
+    SAFE = "safe"
+    RISKY = "risky"
+
+
+class Block(NamedTuple):
+    """One unit of the document: a line of text, or a block element of a page.
+
+    A NamedTuple rather than a dataclass: documents have tens of thousands of
+    blocks and this is the cheapest immutable record Python has.
+    """
+
+    index: int
+    text: str
+    kind: BlockKind = BlockKind.PARAGRAPH
+    line: int = 0  # 1-based source line, 0 when unknown
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+    kind: InputKind = InputKind.TEXT
+    meta: Meta = field(default_factory=Meta)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a rule recognises in one block: literal phrases and/or regex patterns."""
+
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    anchor: Anchor = Anchor.FULL
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases or self.patterns)
+
+
+@dataclass(frozen=True)
+class Examples:
+    remove: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule instance, as loaded from a rule file. Which fields apply depends on kind."""
+
+    id: str
+    description: str
+    kind: RuleKind
+    examples: Examples
+    origin: str = ""  # "file:line", for messages
+    why: str = ""
+    risk: Risk = Risk.SAFE
+    sites: tuple[str, ...] = ()
+    pack: str = ""
+    # block: what it matches; section: the trigger block
+    trigger: Trigger = field(default_factory=Trigger)
+    # section: the end marker (the marker block itself is kept)
+    end: Trigger = field(default_factory=Trigger)
+    # guards
+    max_chars: int = 200  # longest block a block rule (or a section trigger) may match
+    within_first: int = 0  # 0: anywhere; N: only among the first N blocks
+    after_share: float = 0.0  # only after this share of the document's characters
+    max_blocks: int = 60  # section: most blocks it may remove
+    max_share: float = 0.5  # section: most of the document's characters it may remove
+    # duplicate
+    min_chars: int = 30
+    max_copies: int = 2
+    keep: str = "first"  # "first" or "none"
+    max_gap: int = 0  # 0: any distance; N: copies at most N blocks apart
+    # byline
+    prefixes: tuple[str, ...] = ()
+    connectors: tuple[str, ...] = ()
+    max_words: int = 6
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    files: tuple[str, ...] = ()
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+class Match(NamedTuple):
+    rule: str
+    block: int
+    reason: str
+
+
+class Step(NamedTuple):
+    """A replayable edit: remove a block, or insert text at an offset of a kept block."""
+
+    stage: str  # "remove" | "repair" | "guard"
+    rule: str
+    block: int
+    text: str  # the removed block's text, or the repaired block's text before the insert
+    reason: str
+    offset: int = -1
+    inserted: str = ""
+    replaced: str = ""  # what the insert replaces at `offset` ("" for a pure insert)
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    title: str | None
+    byline: str | None
+    paragraphs: tuple[str, ...]
+    removed: tuple[Step, ...]
+    repairs: tuple[Step, ...]
+    warnings: tuple[str, ...] = ()
+    kinds: tuple[BlockKind, ...] = ()
+    meta: Meta = field(default_factory=Meta)

@@ -1,0 +1,70 @@
+"""Composes the stages: source -> segment -> match -> decide -> repair -> Result.
+
+Like jusText's main function, the algorithm can be read in the shape of `run()`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .compile import CompiledRules
+from .config import Config
+from .decide import decide
+from .match import match
+from .model import BlockKind, Document, InputKind, Meta, Result
+from .repair import repair
+from .segment import segment_text
+from .source import read_source
+
+
+def run(content: bytes | str, compiled: CompiledRules, config: Config,
+        url: str | None = None) -> Result:
+    source = read_source(content, config.input)
+    doc = segment(source.text, source.kind, url)
+    site = config.site or _host(url or doc.meta.url)
+    matched = match(compiled, doc, site)
+    decision = decide(doc, compiled.ruleset, matched.matches, config.max_removed_share)
+    kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
+    repaired = repair(kept, config.smart_quotes)
+    warnings = matched.warnings + tuple(f"guard: {g.reason}" for g in decision.guarded)
+    return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings)
+
+
+def segment(text: str, kind: InputKind, url: str | None) -> Document:
+    if kind == InputKind.HTML:
+        from .segment_html import segment_html  # lxml and trafilatura load only for HTML
+
+        return segment_html(text, url)
+    return segment_text(text, Meta(url=url))
+
+
+def _result(doc, kept, texts, decision, repairs, warnings) -> Result:
+    title = doc.meta.title
+    body = list(zip(kept, texts))
+    if title is None and body and _looks_like_title(body[0][1]):
+        title = body[0][1]
+    if body and body[0][1] == title:
+        body = body[1:]
+    parts = ([title] if title else []) + [t for _, t in body]
+    return Result(
+        text="\n\n".join(parts) + "\n" if parts else "",
+        title=title,
+        byline=decision.byline or doc.meta.author,
+        paragraphs=tuple(t for _, t in body),
+        removed=decision.removed,
+        repairs=repairs,
+        warnings=warnings,
+        kinds=tuple(b.kind for b, _ in body),
+        meta=doc.meta,
+    )
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= 200 and not text.endswith((".", "!", ",", ";", ":"))
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host.removeprefix("www.") if host else None

@@ -1,0 +1,119 @@
+"""Stage 5, repair: whitespace and quotation marks on the kept blocks, each edit a Step.
+
+Quote repair restores an opening mark that a scraper dropped: a paragraph whose first
+quotation mark is a closing one, and which has exactly one more closing mark than
+opening marks, gets the document's own opening mark at its start. It only ever
+inserts; apostrophes (it's, the '90s) are never quote marks here, so never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .model import Block, BlockKind, Step
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+class Style(NamedTuple):
+    name: str
+    opening: str
+    closing: str
+
+
+STYLES = (
+    Style("curly", "\u201c", "\u201d"),  # “ ”
+    Style("german", "\u201e", "\u201c"),  # „ “
+    Style("german-single", "\u201a", "\u2018"),  # ‚ ‘
+    Style("guillemets", "\u00ab", "\u00bb"),  # « »
+    Style("straight", '"', '"'),
+)
+_LIST_MARK = re.compile(r"^(?:[•·▪◦‣●○■□➢➤►\-\*–—]|\d{1,3}[.)])\s+")
+# a straight quote opens after a space or an opening bracket, and closes before one
+_STRAIGHT_OPEN = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
+_STRAIGHT_CLOSE = re.compile(r'(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])')
+
+
+class Repaired(NamedTuple):
+    texts: tuple[str, ...]
+    steps: tuple[Step, ...]
+
+
+def normalize_space(text: str) -> str:
+    """No-break spaces become plain spaces; leading and trailing white space goes."""
+    return text.translate(_SPACES).strip()
+
+
+def repair(blocks: list[Block], smart_quotes: bool = False) -> Repaired:
+    texts = [normalize_space(b.text) for b in blocks]
+    steps: list[Step] = []
+    if smart_quotes:
+        texts = [_curl(b, t, steps) for b, t in zip(blocks, texts)]
+    style = document_style(texts)
+    if style:
+        texts = [_reopen(b, t, style, steps) for b, t in zip(blocks, texts)]
+    return Repaired(tuple(texts), tuple(steps))
+
+
+def document_style(texts: list[str]) -> Style | None:
+    """The quotation style the document itself uses most, by its opening marks."""
+    joined = "\n".join(texts)
+    counts = {s.name: _openings(joined, s) for s in STYLES}
+    if counts["german"]:  # in German text “ is the closing mark, not an opening one
+        counts["curly"] = max(0, counts["curly"] - counts["german"])
+    name, best = max(counts.items(), key=lambda kv: kv[1])
+    return next(s for s in STYLES if s.name == name) if best else None
+
+
+def _openings(text: str, style: Style) -> int:
+    if style.name == "straight":
+        return len(_STRAIGHT_OPEN.findall(text))
+    return text.count(style.opening)
+
+
+def _marks(text: str, style: Style) -> list[tuple[int, str]] | None:
+    """(offset, "open"|"close") for each mark of the style; None if one is ambiguous."""
+    if style.name != "straight":
+        return [(i, "open" if c == style.opening else "close")
+                for i, c in enumerate(text) if c in (style.opening, style.closing)]
+    opens = {m.start() for m in _STRAIGHT_OPEN.finditer(text)}
+    closes = {m.start() for m in _STRAIGHT_CLOSE.finditer(text)}
+    if opens & closes or len(opens | closes) != text.count('"'):
+        return None
+    return sorted([(i, "open") for i in opens] + [(i, "close") for i in closes])
+
+
+def _reopen(block: Block, text: str, style: Style, steps: list[Step]) -> str:
+    marks = _marks(text, style)
+    if not marks or marks[0][1] != "close":
+        return text
+    closes = sum(1 for _, kind in marks if kind == "close")
+    if closes != len(marks) - closes + 1:
+        return text  # not the one-missing-opener shape: leave it alone
+    at = 0
+    if block.kind == BlockKind.LIST_ITEM and (m := _LIST_MARK.match(text)):
+        at = m.end()
+    mark = style.opening + (" " if _spaced(style, text, marks[0][0]) else "")
+    steps.append(Step("repair", "quote-opening", block.index, text,
+                      f"first {style.name} quotation mark closes a quote that never opened",
+                      at, mark))
+    return text[:at] + mark + text[at:]
+
+
+def _spaced(style: Style, text: str, closing_at: int) -> bool:
+    # French guillemets take a space inside them: open the way this paragraph closes
+    return style.name == "guillemets" and text[closing_at - 1:closing_at] == " "
+
+
+def _curl(block: Block, text: str, steps: list[Step]) -> str:
+    marks = _marks(text, STYLES[-1]) if '"' in text else None
+    if not marks:
+        return text
+    out = list(text)
+    for offset, kind in marks:
+        curly = STYLES[0].opening if kind == "open" else STYLES[0].closing
+        steps.append(Step("repair", "smart-quotes", block.index, text,
+                          "straight quotation mark made curly", offset, curly, '"'))
+        out[offset] = curly
+    return "".join(out)
