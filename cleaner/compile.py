@@ -3,7 +3,7 @@
 Matching a block against hundreds of phrases must not cost hundreds of comparisons:
 - whole-block phrases are one dict lookup of the block's key;
 - start and contains phrases are found through a dict keyed by the phrase's first word;
-- patterns run only on blocks that contain one of the literal words the pattern
+- patterns are searched (anchor them with ^ and $), and only in blocks that contain one of the literal words the pattern
   cannot match without (derived from the pattern itself), found the same way.
 And blocks longer than every rule's `max_chars` are not looked at at all.
 """
@@ -37,7 +37,6 @@ class CompiledPattern(NamedTuple):
     target: Target
     source: str
     compiled: regex.Pattern
-    anchor: Anchor
     literals: tuple[str, ...] | None  # None: no prefilter, always run
 
 
@@ -101,8 +100,8 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
             compiled = regex.compile(source, regex.IGNORECASE)
             patterns.append(
                 CompiledPattern(
-                    target, source, compiled, trigger.anchor,
-                    required_literals(source, trigger.anchor),
+                    target, source, compiled,
+                    required_literals(source),
                 )
             )
     by_word: dict[str, list[int]] = defaultdict(list)
@@ -124,7 +123,7 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
     )
 
 
-def required_literals(pattern: str, anchor: Anchor = Anchor.CONTAINS) -> tuple[str, ...] | None:
+def required_literals(pattern: str) -> tuple[str, ...] | None:
     """Whole words of which at least one must appear in any text the pattern matches.
 
     Returns None when no such words can be derived (then the pattern always runs).
@@ -134,9 +133,8 @@ def required_literals(pattern: str, anchor: Anchor = Anchor.CONTAINS) -> tuple[s
         parsed = sre_parse.parse(pattern, sre_c.SRE_FLAG_IGNORECASE)
     except Exception:
         return None
-    # where the pattern's own ends fall: fullmatch pins both to the block's ends,
-    # match pins the start; search pins neither
-    words = _required(list(parsed), anchor != Anchor.CONTAINS, anchor == Anchor.FULL)
+    # patterns are searched, so their ends are word edges only where ^, $ or \b say so
+    words = _required(list(parsed), False, False)
     return tuple(sorted(words)) if words else None
 
 

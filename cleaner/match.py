@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .compile import PATTERN_TIMEOUT, WORD, CompiledRules, Target, TriggerIndex
-from .model import Anchor, Document, Match, Rule, RuleKind
+from .model import Document, Match, Rule, RuleKind
 from .textnorm import EDGE, key
 from .kinds import byline_matches, duplicate_matches, section_matches
 
@@ -105,7 +105,7 @@ def _hits(index: TriggerIndex, i: int, k: str, warnings: list[str]) -> Iterator[
         candidates.update(index.by_literal_word.get(w, ()))
     for n in sorted(candidates):
         p = index.patterns[n]
-        if size <= p.target.max_chars and _pattern_hit(p, fk, warnings):
+        if size <= p.target.max_chars and _pattern_hit(p, k, warnings):
             yield Hit(p.target, i, f"pattern {p.source!r}")
 
 
@@ -126,11 +126,8 @@ def _contains(text: str, phrase: str) -> bool:
 
 
 def _pattern_hit(p, text: str, warnings: list[str]) -> bool:
-    run = {Anchor.FULL: p.compiled.fullmatch, Anchor.START: p.compiled.match}.get(
-        p.anchor, p.compiled.search
-    )
     try:
-        return run(text, timeout=PATTERN_TIMEOUT) is not None
+        return p.compiled.search(text, timeout=PATTERN_TIMEOUT) is not None
     except TimeoutError:
         warnings.append(
             f"rule '{p.target.rule}': pattern {p.source!r} timed out after {PATTERN_TIMEOUT}s "
