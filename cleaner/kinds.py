@@ -53,10 +53,24 @@ def duplicate_matches(rule: Rule, doc: Document) -> Iterator[Match]:
             continue  # a line repeated more often than that is a refrain, not a copy
         if rule.max_gap and any(b - a > rule.max_gap for a, b in zip(copies, copies[1:])):
             continue
+        if rule.gap_max_chars and not _short_between(doc, copies, rule.gap_max_chars):
+            continue  # body text between the copies: a pull quote, not a caption
         drop = copies if rule.keep == "none" else copies[1:]
         why = f"printed {len(copies)} times (blocks {', '.join(map(str, copies))})"
         for i in drop:
             yield Match(rule.id, i, why)
+
+
+def _short_between(doc: Document, copies: list[int], limit: int) -> bool:
+    """At least one block between each pair of copies, all short lines that are not sentences
+    (bylines, widgets): a sentence between the copies means the body has begun."""
+    gaps = [doc.blocks[a + 1:b] for a, b in zip(copies, copies[1:])]
+    return all(gap and all(_furniture(x.text, limit) for x in gap) for gap in gaps)
+
+
+def _furniture(text: str, limit: int) -> bool:
+    text = text.strip()
+    return len(text) <= limit and not text.endswith((".", "!", "?", "…", ".”", '."'))
 
 
 _NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.)$")

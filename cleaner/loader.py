@@ -28,10 +28,12 @@ FIELDS: dict[RuleKind, set[str]] = {
         "start_phrases", "start_patterns", "start_match", "end_phrases", "end_patterns",
         "end_match", "max_chars", "after_share", "max_blocks", "max_share",
     },
-    RuleKind.DUPLICATE: {"min_chars", "max_copies", "keep", "max_gap", "within_first"},
+    RuleKind.DUPLICATE: {"min_chars", "max_copies", "keep", "max_gap", "gap_max_chars",
+                         "within_first"},
     RuleKind.BYLINE: {"prefixes", "connectors", "max_words", "max_chars", "within_first"},
 }
-INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap", "max_words"}
+INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
+        "gap_max_chars", "max_words"}
 SHARES = {"after_share", "max_share"}
 STRING_LISTS = {
     "phrases", "patterns", "start_phrases", "start_patterns", "end_phrases", "end_patterns",

@@ -117,6 +117,7 @@ class Rule:
     max_copies: int = 2
     keep: str = "first"  # "first" or "none"
     max_gap: int = 0  # 0: any distance; N: copies at most N blocks apart
+    gap_max_chars: int = 0  # 0: anything between copies; N: only blocks this short
     # byline
     prefixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()

@@ -22,13 +22,14 @@ class Style(NamedTuple):
     closing: str
 
 
-STYLES = (
-    Style("curly", "\u201c", "\u201d"),  # “ ”
+STYLES = (  # on a tie the first wins: „ present means “ is German, not English
     Style("german", "\u201e", "\u201c"),  # „ “
+    Style("curly", "\u201c", "\u201d"),  # “ ”
     Style("german-single", "\u201a", "\u2018"),  # ‚ ‘
     Style("guillemets", "\u00ab", "\u00bb"),  # « »
     Style("straight", '"', '"'),
 )
+CURLY = STYLES[1]
 _LIST_MARK = re.compile(r"^(?:[•·▪◦‣●○■□➢➤►\-\*–—]|\d{1,3}[.)])\s+")
 # a straight quote opens after a space or an opening bracket, and closes before one
 _STRAIGHT_OPEN = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
@@ -112,7 +113,7 @@ def _curl(block: Block, text: str, steps: list[Step]) -> str:
         return text
     out = list(text)
     for offset, kind in marks:
-        curly = STYLES[0].opening if kind == "open" else STYLES[0].closing
+        curly = CURLY.opening if kind == "open" else CURLY.closing
         steps.append(Step("repair", "smart-quotes", block.index, text,
                           "straight quotation mark made curly", offset, curly, '"'))
         out[offset] = curly

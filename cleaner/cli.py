@@ -1,0 +1,143 @@
+"""The `cleaner` command: a Unix filter. stdin to stdout, diagnostics on stderr.
+
+`main(argv)` returns an exit code and never calls sys.exit, so tests run it in process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import BinaryIO
+
+from . import __version__
+from .api import Cleaner
+from .config import Config
+from .loader import RuleFileError
+from .model import InputKind
+from .render import Format, as_dict, explain, render
+
+EXAMPLES = """\
+examples:
+  cleaner < page.txt > article.txt          clean stdin to stdout
+  cleaner a.txt b.html                      several files, each under a '==> name <==' header
+  cleaner --format json page.html           title, byline, text, removed blocks, repairs
+  cleaner --explain page.txt >/dev/null     why each block was removed or repaired
+  cleaner --rules mine.toml --disable widget.share page.txt
+  cleaner rules list                        the rule catalogue
+  cleaner rules show widget.share           one rule's page
+  cleaner rules test mine.toml              validate a rule file and run its examples
+
+exit status: 0 success, 1 unreadable input or failing rule tests, 2 usage or rule-file error
+"""
+
+
+class Exit(IntEnum):
+    OK = 0
+    INPUT = 1
+    USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 itself; keep our one-line form
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="cleaner", description="Strip boilerplate from scraped articles.",
+                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to clean (default: stdin)")
+    p.add_argument("--format", choices=[f.value for f in Format], default="text",
+                   help="output format (default: text)")
+    p.add_argument("--input", choices=[k.value for k in InputKind], default=None,
+                   help="treat input as text or html (default: detect)")
+    p.add_argument("--rules", action="append", default=[], metavar="FILE",
+                   help="load this rule file too; repeatable (default: none)")
+    p.add_argument("--no-builtin-rules", action="store_true",
+                   help="do not load the built-in packs (default: load them)")
+    p.add_argument("--disable", action="append", default=[], metavar="RULE_ID",
+                   help="leave this rule out; repeatable (default: none)")
+    p.add_argument("--site", metavar="DOMAIN", help="apply this site's packs (default: from --url)")
+    p.add_argument("--url", help="the page's URL; selects site packs (default: none)")
+    p.add_argument("--smart-quotes", action="store_true",
+                   help="also make straight double quotes curly (default: off)")
+    p.add_argument("--explain", action="store_true",
+                   help="print every removal and repair with its rule id to stderr (default: off)")
+    p.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
+         stdout: BinaryIO | None = None, stderr=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = stdout or sys.stdout.buffer
+    err = stderr or sys.stderr
+    try:
+        if argv[:1] == ["rules"]:
+            from .rules_cli import rules_main
+
+            return rules_main(argv[1:], out, err)
+        args = parser().parse_args(argv)
+        cleaner = Cleaner(_config(args))
+    except _UsageError as exc:
+        err.write(f"cleaner: error: {exc}\n(see cleaner --help)\n")
+        return Exit.USAGE
+    except RuleFileError as exc:
+        err.write(f"cleaner: error: {exc}\n")
+        return Exit.USAGE
+    return _clean_all(cleaner, args, stdin or sys.stdin.buffer, out, err)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return Config(
+        rule_files=tuple(args.rules),
+        builtin_rules=not args.no_builtin_rules,
+        disable=frozenset(args.disable),
+        site=args.site,
+        input=InputKind(args.input) if args.input else None,
+        smart_quotes=args.smart_quotes,
+    )
+
+
+def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> int:
+    status = Exit.OK
+    names = args.files or ["-"]
+    fmt = Format(args.format)
+    for name in names:
+        try:
+            content = stdin.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            err.write(f"cleaner: error: cannot read {name}: {exc.strerror or exc}\n")
+            status = Exit.INPUT
+            continue
+        result = cleaner.clean(content, url=args.url)
+        if args.explain:
+            err.write(explain(result, name if len(names) > 1 else ""))
+        if fmt == Format.JSON:
+            record = {"source": name, **as_dict(result)} if len(names) > 1 else as_dict(result)
+            text = json.dumps(record, ensure_ascii=False) + "\n"
+        else:
+            text = render(result, fmt)
+            if len(names) > 1:
+                text = f"==> {name} <==\n{text}"
+        out.write(text.encode("utf-8", "replace"))
+    out.flush()
+    return status
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+    except BrokenPipeError:  # `cleaner ... | head`: the reader left, nothing to report
+        sys.stderr.close()
+        code = Exit.OK
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(int(code))

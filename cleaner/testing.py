@@ -1,0 +1,157 @@
+"""Hypothesis strategies and the over-stripping guard, for our tests and for yours.
+
+Use them in your own test suite to prove that your rule files never eat body text:
+
+    from hypothesis import given
+    from cleaner import Cleaner, load_rules
+    from cleaner.testing import articles, assert_body_survives
+
+    RULES = load_rules(["my-rules.toml"])
+    CLEANER = Cleaner(rules=RULES)
+
+    @given(articles(RULES))
+    def test_my_rules_keep_the_body(article):
+        assert_body_survives(CLEANER, article)
+
+`cleaner rules test FILE` runs the same properties on a rule file.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .model import Rule, RuleKind, RuleSet
+from .repair import STYLES, normalize_space
+from .segment import segment_text
+
+# Prose that talks about the things noise is made of: the body must survive it.
+NOISE_WORDS = (
+    "newsletter", "newsletters", "subscribe", "subscribing", "subscribers", "print", "printing",
+    "share", "shared", "sharing", "font", "caption", "captions", "photo", "photographs",
+    "cookie", "cookies", "advertisement", "advertising", "sponsored", "related", "comments",
+    "Newsletter", "abonnieren", "teilen", "Anzeige", "Werbung", "Foto", "partager", "publicité",
+    "compartir", "publicidad", "boletín", "more", "from", "read", "also", "credit", "copyright",
+)
+PLAIN_WORDS = (
+    "the", "council", "said", "on", "Tuesday", "that", "it", "would", "review", "budget", "city",
+    "after", "residents", "complained", "about", "a", "new", "plan", "for", "schools", "and",
+    "roads", "officials", "expect", "vote", "next", "week", "her", "team", "in", "to", "of",
+    "was", "by", "with", "their", "report", "mayor", "company", "editor", "readers", "week's",
+)
+OPEN, CLOSE = "\u201c", "\u201d"
+
+
+class Article(NamedTuple):
+    text: str
+    title: str
+    body: tuple[str, ...]
+    noise: tuple[str, ...]
+
+
+def sentences() -> st.SearchStrategy[str]:
+    words = st.lists(st.sampled_from(PLAIN_WORDS + NOISE_WORDS), min_size=6, max_size=30)
+    end = st.sampled_from([".", "!", "?", ".", "…", "."])
+    return st.builds(lambda ws, e: ws[0].capitalize() + " " + " ".join(ws[1:]) + e, words, end)
+
+
+def paragraphs() -> st.SearchStrategy[str]:
+    """A body paragraph: sentences, sometimes a balanced quote, sometimes a list item."""
+    plain = st.lists(sentences(), min_size=1, max_size=4).map(" ".join)
+    quoted = st.builds(lambda s, t: f"{OPEN}{s}{CLOSE} {t}", sentences(), sentences())
+    listed = sentences().map(lambda s: "\u2022 " + s)
+    return st.one_of(plain, plain, quoted, listed)
+
+
+def noise_lines(ruleset: RuleSet) -> list[str]:
+    """One-line remove examples of block rules that may fire anywhere in a document."""
+    return sorted({
+        e for r in ruleset.rules if _fires_anywhere(r)
+        for e in r.examples.remove if "\n" not in e
+    })
+
+
+def _fires_anywhere(rule: Rule) -> bool:
+    return (rule.kind == RuleKind.BLOCK and not rule.within_first and not rule.after_share
+            and not rule.sites)
+
+
+@st.composite
+def articles(draw, ruleset: RuleSet, max_paragraphs: int = 12) -> Article:
+    """A title, unique body paragraphs, and noise lines from `ruleset` dropped between them."""
+    title = draw(st.lists(st.sampled_from(PLAIN_WORDS), min_size=3, max_size=8)
+                 .map(lambda ws: " ".join(ws).capitalize()))
+    body = draw(st.lists(paragraphs(), min_size=1, max_size=max_paragraphs, unique=True))
+    pool = noise_lines(ruleset)
+    lines: list[str] = [title]
+    noise: list[str] = []
+    for para in body:
+        if pool and draw(st.booleans()):
+            noise.append(draw(st.sampled_from(pool)))
+            lines.append(noise[-1])
+        lines.append(para)
+    if pool and draw(st.booleans()):
+        noise.append(draw(st.sampled_from(pool)))
+        lines.append(noise[-1])
+    sep = draw(st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"]))
+    return Article(sep.join(lines), title, tuple(body), tuple(noise))
+
+
+def same_but_repaired(original: str, cleaned: str) -> bool:
+    """`cleaned` is `original` with white space normalised and at most an opening mark added."""
+    base = normalize_space(original)
+    if cleaned == base:
+        return True
+    return any(cleaned in (s.opening + base, s.opening + " " + base) for s in STYLES)
+
+
+def assert_body_survives(cleaner, article: Article) -> None:
+    """Every body paragraph is kept, in order, unchanged but for repair; every noise line goes."""
+    result = cleaner.clean(article.text)
+    kept = list(result.paragraphs)
+    i = 0
+    for para in article.body:
+        while i < len(kept) and not same_but_repaired(para, kept[i]):
+            i += 1
+        assert i < len(kept), f"body paragraph lost: {para!r}\nremoved: {result.removed}"
+        i += 1
+    noise = {normalize_space(n) for n in article.noise}
+    left = [p for p in kept if p in noise]
+    assert not left, f"noise kept: {left!r}"
+
+
+def assert_idempotent(cleaner, text: str) -> None:
+    once = cleaner.clean(text).text
+    assert cleaner.clean(once).text == once
+
+
+def assert_only_deletes_and_inserts(cleaner, text: str) -> None:
+    """Replaying the removal and repair steps on the input gives exactly the output."""
+    from .replay import replay
+
+    result = cleaner.clean(text)
+    assert replay(segment_text(text), result) == result.text
+
+
+def check_properties(ruleset: RuleSet, max_examples: int = 100) -> list[str]:
+    """Run the over-stripping properties against `ruleset`; return what failed."""
+    from .api import Cleaner
+
+    cleaner = Cleaner(rules=ruleset)
+    cfg = settings(max_examples=max_examples, derandomize=True, database=None, deadline=None,
+                   suppress_health_check=list(HealthCheck))
+    checks = {
+        "body survives and noise goes": lambda a: assert_body_survives(cleaner, a),
+        "cleaning is idempotent": lambda a: assert_idempotent(cleaner, a.text),
+        "output is the input minus blocks plus quote marks":
+            lambda a: assert_only_deletes_and_inserts(cleaner, a.text),
+    }
+    problems = []
+    for name, check in checks.items():
+        try:
+            cfg(given(articles(ruleset))(check))()
+        except AssertionError as exc:
+            problems.append(f"{name}: {str(exc).splitlines()[0]}")
+    return problems

@@ -1,0 +1,30 @@
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from cleaner import Cleaner
+
+# dev: quick and random; ci: derandomized so that a red build is reproducible
+settings.register_profile("dev", max_examples=60, deadline=None)
+settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def cleaner() -> Cleaner:
+    return Cleaner()
+
+
+def shared_path(*parts: str) -> Path:
+    """A file of ../shared, or a skip saying why: a user's clone does not have it."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found: ../shared sits beside the repo only on the team's machines")
+    return path

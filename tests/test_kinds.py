@@ -1,0 +1,85 @@
+"""The multi-block kinds and the document-wide guards, on small documents."""
+
+from cleaner import Cleaner, load_rules
+
+C = Cleaner()
+
+
+def removed_rules(text):
+    return [(s.rule, s.text) for s in C.clean(text).removed]
+
+
+BODY = ["The council met on Tuesday to discuss the budget for next year in detail.",
+        "Residents complained about the state of the roads near the old school.",
+        "Officials said they would publish a revised plan before the end of March.",
+        "The mayor said the city could not afford to wait any longer for the money.",
+        "A vote is expected next week, after a public hearing on Monday evening."]
+
+
+def test_caption_printed_twice_near_the_top_loses_both_copies():
+    cap = "The mayor, left, speaks to reporters at City Hall on Monday, Jan. 4."
+    doc = "\n".join(["Budget Vote Delayed", cap, "Jane Smith", cap, *BODY])
+    out = C.clean(doc)
+    assert cap not in out.paragraphs and out.paragraphs == tuple(BODY)
+
+
+def test_pull_quote_keeps_the_body_copy():
+    doc = "\n".join(["Budget Vote Delayed", *BODY[:3], BODY[1], *BODY[3:]])
+    out = C.clean(doc)
+    assert out.paragraphs == tuple(BODY)
+    assert [s.block for s in out.removed] == [4]
+
+
+def test_a_refrain_repeated_three_times_is_kept():
+    refrain = "We will not move, we will not move, not today and not tomorrow."
+    doc = "\n".join(["Strike Enters Third Week", BODY[0], refrain, BODY[1], refrain, BODY[2], refrain])
+    assert C.clean(doc).paragraphs.count(refrain) == 3
+
+
+def test_byline_under_the_headline_is_removed_and_returned():
+    out = C.clean("\n".join(["Budget Vote Delayed", "By Jane Smith", *BODY]))
+    assert out.byline == "By Jane Smith" and out.paragraphs == tuple(BODY)
+
+
+def test_a_name_deep_in_the_body_is_not_a_byline():
+    doc = "\n".join(["Budget Vote Delayed", *BODY, "Jane Smith", *BODY[:1]])
+    assert "Jane Smith" in C.clean(doc).paragraphs
+
+
+def test_short_lead_after_the_headline_is_not_a_byline():
+    out = C.clean("\n".join(["Budget Vote Delayed", "Then the lights went out.", *BODY]))
+    assert out.paragraphs[0] == "Then the lights went out."
+
+
+def test_section_runs_to_the_end_after_its_trigger():
+    teasers = ["How the city lost its tram", "A short history of the ring road, told by the people who built it."]
+    out = C.clean("\n".join(["Budget Vote Delayed", *BODY, "Related articles", *teasers]))
+    assert out.paragraphs == tuple(BODY)
+    assert {s.rule for s in out.removed} == {"related.section"}
+
+
+def test_section_trigger_near_the_top_does_not_eat_the_body():
+    out = C.clean("\n".join(["Budget Vote Delayed", "Related articles", *BODY]))
+    assert all(p in out.paragraphs for p in BODY)
+
+
+def test_section_larger_than_its_share_is_refused_and_reported():
+    long_tail = [f"Teaser number {i} goes on for a while about other things entirely." for i in range(12)]
+    out = C.clean("\n".join(["Budget Vote Delayed", *BODY, "Related articles", *long_tail]))
+    assert all(t in out.paragraphs for t in long_tail)
+    assert any("guard: section would remove" in w for w in out.warnings)
+
+
+def test_site_pack_applies_only_to_its_site():
+    rules = load_rules()
+    assert rules.get("site.defenseone.more-from").sites
+    doc = "\n".join(["Budget Vote Delayed", *BODY, "More from Nextgov", "Teaser."])
+    with_site = Cleaner(rules=rules).clean(doc, url="https://www.nextgov.com/a/b")
+    assert "site.defenseone.more-from" in {s.rule for s in with_site.removed}
+    without = Cleaner(rules=rules).clean(doc, url="https://example.com/a")
+    assert "site.defenseone.more-from" not in {s.rule for s in without.removed}
+
+
+def test_max_removed_share_guard_keeps_everything():
+    out = C.clean("Advertisement\nShare this article\nAdvertisement")
+    assert out.text and any("max_removed_share" in w for w in out.warnings)

@@ -1,0 +1,117 @@
+"""Rule-file errors are written for the person who wrote the file: file, line, rule, field."""
+
+import textwrap
+
+import pytest
+
+from cleaner import RuleFileError, load_rules
+
+GOOD_RULE = '''
+[[rule]]
+id = "t.promo"
+description = "A promo line."
+kind = "block"
+phrases = ["Become a member"]
+[rule.examples]
+remove = ["Become a member"]
+keep = ["Become a member of the board, she was told."]
+'''
+
+
+def _load(tmp_path, body, name="mine.toml"):
+    path = tmp_path / name
+    path.write_text('[pack]\nname = "t"\ndescription = "test"\n' + textwrap.dedent(body))
+    return load_rules([path], builtin=False), path
+
+
+def _error(tmp_path, body) -> RuleFileError:
+    with pytest.raises(RuleFileError) as info:
+        _load(tmp_path, body)
+    return info.value
+
+
+def test_a_good_file_loads(tmp_path):
+    rules, _ = _load(tmp_path, GOOD_RULE)
+    assert [r.id for r in rules.rules] == ["t.promo"]
+
+
+def test_unknown_field_names_file_line_rule_and_suggests(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace("phrases =", "phrase ="))
+    assert err.path.endswith("mine.toml") and err.rule == "t.promo"
+    assert err.line == 9
+    assert "unknown field" in str(err) and "did you mean 'phrases'" in str(err)
+    assert str(err).startswith(f"{err.path}:9: rule 't.promo': field 'phrase'")
+
+
+def test_bad_toml_gives_the_line(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('phrases = ["Become a member"]', 'phrases = ["Become'))
+    assert "not valid TOML" in str(err) and err.line == 9
+
+
+def test_bad_pattern(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('phrases = ["Become a member"]', "patterns = ['^(become']"))
+    assert "bad pattern" in str(err) and err.rule == "t.promo" and err.line == 9
+
+
+def test_pattern_matching_empty_string(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('phrases = ["Become a member"]', "patterns = ['^x*$']"))
+    assert "matches the empty string" in str(err)
+
+
+def test_missing_examples(tmp_path):
+    body = GOOD_RULE.split("[rule.examples]")[0]
+    err = _error(tmp_path, body)
+    assert "missing examples" in str(err) and err.rule == "t.promo"
+
+
+def test_examples_need_both_sides(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('keep = ["Become a member of the board, she was told."]', ""))
+    assert "at least one text to remove and one to keep" in str(err)
+
+
+def test_wrong_type(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('kind = "block"', 'kind = "block"\nmax_chars = "short"'))
+    assert "field 'max_chars'" in str(err) and "whole number" in str(err)
+
+
+def test_unknown_kind(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('kind = "block"', 'kind = "paragraph"'))
+    assert "expected one of 'block', 'section', 'duplicate', 'byline'" in str(err)
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    _, first = _load(tmp_path, GOOD_RULE, "a.toml")
+    second = tmp_path / "b.toml"
+    second.write_text(first.read_text())
+    with pytest.raises(RuleFileError) as info:
+        load_rules([first, second], builtin=False)
+    assert "duplicate id" in str(info.value) and "a.toml" in str(info.value)
+    assert info.value.path.endswith("b.toml")
+
+
+def test_empty_phrase(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('phrases = ["Become a member"]', 'phrases = ["- * -"]'))
+    assert "empty once case and punctuation are folded" in str(err)
+
+
+def test_block_rule_needs_something_to_match(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('phrases = ["Become a member"]', ""))
+    assert "needs phrases" in str(err)
+
+
+def test_bad_id(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('id = "t.promo"', 'id = "Bad Id"'))
+    assert "field 'id'" in str(err)
+
+
+def test_unreadable_file(tmp_path):
+    with pytest.raises(RuleFileError) as info:
+        load_rules([tmp_path / "missing.toml"], builtin=False)
+    assert "cannot read rule file" in str(info.value)
+
+
+def test_unknown_disable(tmp_path):
+    _, path = _load(tmp_path, GOOD_RULE)
+    with pytest.raises(RuleFileError) as info:
+        load_rules([path], builtin=False, disable=["t.nope"])
+    assert "t.nope" in str(info.value)
