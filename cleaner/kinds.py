@@ -45,7 +45,8 @@ def duplicate_matches(rule: Rule, doc: Document) -> Iterator[Match]:
     limit = rule.within_first or len(doc.blocks)
     for block in doc.blocks[:limit]:
         if len(block.text) >= rule.min_chars:
-            k = key(block.text)
+            # copies are copies to the letter; only spacing and case may differ
+            k = " ".join(block.text.split()).casefold()
             if len(k) >= rule.min_chars:
                 groups[k].append(block.index)
     for k, copies in groups.items():

@@ -6,13 +6,15 @@ is decided in the next stage, which applies the document-wide guards.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
-from .compile import PATTERN_TIMEOUT, WORD, CompiledRules, Target, TriggerIndex
+from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
 from .model import Document, Match, Rule, RuleKind
-from .textnorm import EDGE, key
+from .textnorm import EDGE, keys
 from .kinds import byline_matches, duplicate_matches, section_matches
 
 
@@ -77,36 +79,59 @@ def _offsets(doc: Document) -> list[float]:
 
 def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Iterator[Hit]:
     limit = index.max_chars
-    for block in doc.blocks:
-        if len(block.text) > 3 * limit:  # cheap reject before normalising
-            continue
-        k = key(block.text)
-        if len(k) <= limit:
-            yield from _hits(index, block.index, k, warnings)
-
-
-def _hits(index: TriggerIndex, i: int, k: str, warnings: list[str]) -> Iterator[Hit]:
-    size = len(k)
-    fk = k.strip(EDGE)
-    for t in index.full.get(fk, ()):
-        if size <= t.max_chars:
-            yield Hit(t, i, f'phrase "{fk}"')
-    words = WORD.findall(fk)
-    if not words:
+    short = [b.index for b in doc.blocks if len(b.text) <= 3 * limit]  # cheap reject
+    if not short:
         return
-    for phrase, t in index.start.get(words[0], ()):
-        if size <= t.max_chars and _starts(fk, phrase):
-            yield Hit(t, i, f'starts with "{phrase}"')
-    candidates: set[int] = set(index.unfiltered)
-    for w in set(words):
-        for phrase, t in index.contains.get(w, ()):
+    ks = keys([doc.blocks[i].text for i in short])
+    fks = [k.strip(EDGE) for k in ks]
+    full = index.full
+    for j, fk in enumerate(fks):
+        if fk in full:
+            for t in full[fk]:
+                if len(ks[j]) <= t.max_chars:
+                    yield Hit(t, short[j], f'phrase "{fk}"')
+    for j, words in _keyword_lines(index, ks):
+        yield from _word_hits(index, short[j], ks[j], fks[j], words, warnings)
+    if index.unfiltered:
+        for j, k in enumerate(ks):
+            for n in index.unfiltered:
+                yield from _pattern_hits(index, n, short[j], k, warnings)
+
+
+def _keyword_lines(index: TriggerIndex, ks: list[str]) -> Iterator[tuple[int, set[str]]]:
+    """(line, the index words it contains), for the lines that contain any: one regex pass."""
+    if index.keywords is None:
+        return
+    joined = "\n".join(ks)
+    starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
+    found: dict[int, set[str]] = defaultdict(set)
+    for m in index.keywords.finditer(joined):
+        found[bisect_right(starts, m.start()) - 1].add(m.group())
+    yield from found.items()
+
+
+def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
+               warnings: list[str]) -> Iterator[Hit]:
+    size = len(k)
+    patterns: set[int] = set()
+    for w in words:
+        entry = index.words[w]
+        for phrase, t in entry.start:
+            if size <= t.max_chars and _starts(fk, phrase):
+                yield Hit(t, i, f'starts with "{phrase}"')
+        for phrase, t in entry.contains:
             if size <= t.max_chars and _contains(k, phrase):
                 yield Hit(t, i, f'contains "{phrase}"')
-        candidates.update(index.by_literal_word.get(w, ()))
-    for n in sorted(candidates):
-        p = index.patterns[n]
-        if size <= p.target.max_chars and _pattern_hit(p, k, warnings):
-            yield Hit(p.target, i, f"pattern {p.source!r}")
+        patterns.update(entry.patterns)
+    for n in sorted(patterns):
+        yield from _pattern_hits(index, n, i, k, warnings)
+
+
+def _pattern_hits(index: TriggerIndex, n: int, i: int, k: str,
+                  warnings: list[str]) -> Iterator[Hit]:
+    p = index.patterns[n]
+    if len(k) <= p.target.max_chars and _pattern_hit(p, k, warnings):
+        yield Hit(p.target, i, f"pattern {p.source!r}")
 
 
 def _starts(text: str, phrase: str) -> bool:

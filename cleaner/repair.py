@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from .model import Block, BlockKind, Step
 
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
 class Style(NamedTuple):
@@ -43,7 +42,9 @@ class Repaired(NamedTuple):
 
 def normalize_space(text: str) -> str:
     """No-break spaces become plain spaces; leading and trailing white space goes."""
-    return text.translate(_SPACES).strip()
+    if text.isascii():
+        return text.strip()
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ").strip()
 
 
 def repair(blocks: list[Block], smart_quotes: bool = False) -> Repaired:
@@ -53,7 +54,8 @@ def repair(blocks: list[Block], smart_quotes: bool = False) -> Repaired:
         texts = [_curl(b, t, steps) for b, t in zip(blocks, texts)]
     style = document_style(texts)
     if style:
-        texts = [_reopen(b, t, style, steps) for b, t in zip(blocks, texts)]
+        texts = [_reopen(b, t, style, steps) if style.closing in t else t
+                 for b, t in zip(blocks, texts)]
     return Repaired(tuple(texts), tuple(steps))
 
 
@@ -68,7 +70,7 @@ def document_style(texts: list[str]) -> Style | None:
 
 
 def _openings(text: str, style: Style) -> int:
-    if style.name == "straight":
+    if style.name == "straight" and '"' in text:
         return len(_STRAIGHT_OPEN.findall(text))
     return text.count(style.opening)
 
@@ -76,8 +78,8 @@ def _openings(text: str, style: Style) -> int:
 def _marks(text: str, style: Style) -> list[tuple[int, str]] | None:
     """(offset, "open"|"close") for each mark of the style; None if one is ambiguous."""
     if style.name != "straight":
-        return [(i, "open" if c == style.opening else "close")
-                for i, c in enumerate(text) if c in (style.opening, style.closing)]
+        found = re.finditer(f"[{style.opening}{style.closing}]", text)
+        return [(m.start(), "open" if m.group() == style.opening else "close") for m in found]
     opens = {m.start() for m in _STRAIGHT_OPEN.finditer(text)}
     closes = {m.start() for m in _STRAIGHT_CLOSE.finditer(text)}
     if opens & closes or len(opens | closes) != text.count('"'):

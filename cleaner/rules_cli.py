@@ -25,7 +25,7 @@ def rules_main(argv: list[str], out: BinaryIO, err) -> int:
     p.add_argument("--no-builtin-rules", action="store_true")
     p.add_argument("--examples", type=int, default=100, help="hypothesis examples per property")
     p.add_argument("-h", "--help", action="store_true")
-    ns, unknown = p.parse_known_args(argv)
+    ns, unknown = p.parse_known_intermixed_args(argv)
     if ns.help or not ns.command or unknown:
         (out.write(USAGE.encode()) if ns.help else err.write(USAGE))
         return 0 if ns.help else 2

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from .model import Rule, RuleKind, RuleSet
@@ -140,8 +140,10 @@ def check_properties(ruleset: RuleSet, max_examples: int = 100) -> list[str]:
     from .api import Cleaner
 
     cleaner = Cleaner(rules=ruleset)
+    # no shrinking: the first failing article is reported as found, in bounded time
     cfg = settings(max_examples=max_examples, derandomize=True, database=None, deadline=None,
-                   suppress_health_check=list(HealthCheck))
+                   suppress_health_check=list(HealthCheck),
+                   phases=[Phase.explicit, Phase.generate])
     checks = {
         "body survives and noise goes": lambda a: assert_body_survives(cleaner, a),
         "cleaning is idempotent": lambda a: assert_idempotent(cleaner, a.text),

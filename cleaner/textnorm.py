@@ -6,6 +6,7 @@ file as "Share this article" matches "SHARE  this\u00a0Article:" in a page.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Typographic variants that should not make two spellings differ.
@@ -36,12 +37,32 @@ EDGE = " \t.:;,!?-|•*·–—()[]{}<>\"'/\\_=+#~»«›‹"
 
 def key(text: str) -> str:
     """The comparison form of a block: casefolded, typographic variants folded, spaces collapsed."""
+    if text.isascii():  # the common case, and none of the folded characters is ASCII
+        return " ".join(text.split()).lower()
     folded = " ".join(text.translate(_FOLD).split()).casefold()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFC", folded)
-    return folded
+    return unicodedata.normalize("NFC", folded)
 
 
 def full_key(text: str) -> str:
     """`key()` with decoration at both ends removed, for whole-block comparison."""
     return key(text).strip(EDGE)
+
+
+_HSPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs, or one space that is not " "
+_FOLDED = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
+def keys(texts: list[str]) -> list[str]:
+    """`key()` of many one-line texts at once: the work runs over one joined string in C."""
+    joined = "\n".join(texts)
+    if joined.isascii():
+        low = joined.lower()
+    else:
+        # translate() with a dict table costs per character; fold only what is there
+        if _FOLDED.search(joined):
+            joined = _FOLDED.sub(lambda m: m.group().translate(_FOLD), joined)
+        low = unicodedata.normalize("NFC", joined.casefold())
+    out = [line.strip(" ") for line in _HSPACE.sub(" ", low).split("\n")]
+    if len(out) != len(texts):  # a text held a line break after all: do them one by one
+        return [key(t) for t in texts]
+    return out

@@ -1,0 +1,117 @@
+"""The command line, run in process through main(argv) and once as a real subprocess."""
+
+import io
+import json
+import subprocess
+import sys
+
+from cleaner.cli import Exit, main
+
+from conftest import SAMPLES
+
+CANON = SAMPLES / "defenseone-isis-coalition.txt"
+
+
+def run(argv, stdin=b""):
+    out, err = io.BytesIO(), io.StringIO()
+    code = main(argv, stdin=io.BytesIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue().decode("utf-8"), err.getvalue()
+
+
+def test_stdin_to_stdout():
+    code, out, err = run([], CANON.read_bytes())
+    assert code == Exit.OK and err == ""
+    assert out == (SAMPLES / "defenseone-isis-coalition.expected.txt").read_text(encoding="utf-8")
+
+
+def test_files_get_headers():
+    code, out, _ = run([str(CANON), str(CANON)])
+    assert code == 0 and out.count(f"==> {CANON} <==") == 2
+
+
+def test_json_format():
+    code, out, _ = run(["--format", "json", str(CANON)])
+    data = json.loads(out)
+    assert data["title"] == "US to Convene 27-Nation Meeting on ISIS"
+    assert data["byline"] == "Kevin Baron"
+    assert data["paragraphs"][0].startswith("It's a true working ministerial meeting")
+    assert {"rule", "block", "reason", "text"} <= data["removed"][0].keys()
+    assert data["repairs"][0]["inserted"] == "\u201c"
+
+
+def test_markdown_format():
+    code, out, _ = run(["--format", "markdown", str(CANON)])
+    assert out.startswith("# US to Convene 27-Nation Meeting on ISIS\n\n")
+
+
+def test_explain_goes_to_stderr():
+    code, out, err = run(["--explain"], CANON.read_bytes())
+    assert "[byline.name-line]" in err and "[quote-opening]" in err
+    assert "[byline.name-line]" not in out
+
+
+def test_unreadable_input_is_exit_1_and_the_rest_is_cleaned(tmp_path):
+    code, out, err = run([str(tmp_path / "missing.txt"), str(CANON)])
+    assert code == Exit.INPUT
+    assert err.startswith("cleaner: error: cannot read") and err.count("\n") == 1
+    assert "US to Convene" in out
+
+
+def test_usage_error_is_exit_2_with_one_line():
+    code, out, err = run(["--format", "pdf"])
+    assert code == Exit.USAGE and err.startswith("cleaner: error:") and out == ""
+
+
+def test_bad_rule_file_is_exit_2(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pack]\nname='x'\ndescription='y'\n[[rule]]\nid='a'\n")
+    code, _, err = run(["--rules", str(bad)], b"x")
+    assert code == Exit.USAGE and "bad.toml" in err and "rule 'a'" in err
+
+
+def test_disable_a_rule():
+    _, out, _ = run(["--disable", "byline.name-line"], CANON.read_bytes())
+    assert "\n\nKevin Baron\n\n" in out
+
+
+def test_no_builtin_rules_keeps_everything_but_repairs():
+    _, out, _ = run(["--no-builtin-rules"], b"Title\n\nShare this article\n\nWe agreed,\xe2\x80\x9d he said. \xe2\x80\x9cYes.\xe2\x80\x9d\n")
+    assert "Share this article" in out and "\u201cWe agreed" in out
+
+
+def test_user_rule_file(tmp_path):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[pack]\nname="m"\ndescription="d"\n[[rule]]\nid="m.member"\n'
+                    'description="Member promo."\nkind="block"\nphrases=["Become a member today"]\n'
+                    'match="start"\n[rule.examples]\nremove=["Become a member today!"]\n'
+                    'keep=["Become a member today, the union urged, and the strike ends."]\n')
+    _, out, _ = run(["--rules", str(mine)], b"Title\n\nBecome a member today and save\n\nBody text here.\n")
+    assert out == "Title\n\nBody text here.\n"
+
+
+def test_rules_list_show_and_test(tmp_path):
+    code, out, _ = run(["rules", "list"])
+    assert code == 0 and "widget.share" in out
+    code, out, _ = run(["rules", "show", "widget.share"])
+    assert code == 0 and "Keeps, for example:" in out and "Why it is noise:" in out
+    code, _, err = run(["rules", "show", "nope"])
+    assert code == 2 and "nope" in err
+
+
+def test_rules_test_reports_a_failing_example(tmp_path):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[pack]\nname="m"\ndescription="d"\n[[rule]]\nid="m.share"\n'
+                    'description="Share."\nkind="block"\nphrases=["share"]\nmatch="contains"\n'
+                    '[rule.examples]\nremove=["Share"]\nkeep=["Share prices fell."]\n')
+    code, out, _ = run(["rules", "test", "--examples", "20", str(mine)])
+    assert code == 1 and "FAIL" in out and "m.share" in out
+
+
+def test_help_has_examples():
+    out = subprocess.run([sys.executable, "-m", "cleaner", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "examples:" in out.stdout and "(default: text)" in out.stdout
+
+
+def test_module_entry_point_as_a_pipe():
+    out = subprocess.run([sys.executable, "-m", "cleaner"], input=CANON.read_bytes(), capture_output=True)
+    assert out.returncode == 0 and out.stdout.startswith(b"US to Convene")
