@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import regex
 
+from .html_dom import DomRules, compile_dom
 from .literals import WORD, required_literals
 from .model import Anchor, Rule, RuleKind, RuleSet, Trigger
 PATTERN_TIMEOUT = 0.25  # seconds one pattern may spend on one block
@@ -62,6 +63,7 @@ class CompiledRules:
     index: TriggerIndex
     rules: dict[str, Rule]
     scoped: tuple[Rule, ...]  # rules limited to some sites
+    dom: DomRules  # element rules, for HTML before extraction
 
     def active(self, site: str | None) -> frozenset[str]:
         """Ids of site-scoped rules that do NOT apply to `site`."""
@@ -86,6 +88,7 @@ def compile_rules(ruleset: RuleSet) -> CompiledRules:
         index=_build_index(targets),
         rules={r.id: r for r in ruleset.rules},
         scoped=tuple(r for r in ruleset.rules if r.sites),
+        dom=compile_dom(ruleset.rules),
     )
 
 

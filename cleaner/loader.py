@@ -31,14 +31,16 @@ FIELDS: dict[RuleKind, set[str]] = {
     RuleKind.DUPLICATE: {"min_chars", "max_copies", "keep", "max_gap", "gap_max_chars",
                          "within_first"},
     RuleKind.BYLINE: {"prefixes", "connectors", "max_words", "max_chars", "within_first"},
+    RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share"},
 }
 INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
         "gap_max_chars", "max_words"}
 SHARES = {"after_share", "max_share"}
 STRING_LISTS = {
     "phrases", "patterns", "start_phrases", "start_patterns", "end_phrases", "end_patterns",
-    "sites", "prefixes", "connectors",
+    "sites", "prefixes", "connectors", "selectors", "tokens", "tags",
 }
+_NEVER_TAGS = {"html", "body", "main", "article"}
 PATTERN_TIMEOUT = 1.0  # seconds a pattern may take on one example while validating
 
 
@@ -148,8 +150,8 @@ def _parse_rule(entry: Any, pack: str, pack_sites: tuple[str, ...], ctx: _Ctx) -
         examples=_examples(entry.get("examples"), ctx),
         trigger=_trigger(entry, "" if kind == RuleKind.BLOCK else "start_", "match", ctx),
         end=_trigger(entry, "end_", "match", ctx),
-        **{n: v for n, v in values.items() if n in INTS | SHARES},
-        **_kind_fields(kind, entry, values, ctx),
+        **{n: v for n, v in values.items() if n in INTS | SHARES}
+        | _kind_fields(kind, entry, values, ctx),
     )
     _check_kind(rule, ctx)
     return rule
@@ -163,7 +165,23 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
         return {"keep": keep}
     if kind == RuleKind.BYLINE:
         return {n: tuple(key(p) for p in values.get(n, ())) for n in ("prefixes", "connectors")}
+    if kind == RuleKind.ELEMENT:
+        for sel in values.get("selectors", ()):
+            _check_selector(sel, ctx)
+        return {"selectors": values.get("selectors", ()),
+                "tokens": tuple(t.lower() for t in values.get("tokens", ())),
+                "tags": tuple(t.lower() for t in values.get("tags", ())),
+                "max_chars": values.get("max_chars", 3000)}
     return {}
+
+
+def _check_selector(selector: str, ctx: _Ctx) -> None:
+    from cssselect import GenericTranslator, SelectorError
+
+    try:
+        GenericTranslator().css_to_xpath(selector)
+    except SelectorError as exc:
+        raise ctx.fail(f"bad CSS selector {selector!r}: {exc}", "selectors") from exc
 
 
 def _check_kind(rule: Rule, ctx: _Ctx) -> None:
@@ -173,6 +191,11 @@ def _check_kind(rule: Rule, ctx: _Ctx) -> None:
         raise ctx.fail("a section rule needs start_phrases or start_patterns", "start_phrases")
     if rule.kind == RuleKind.DUPLICATE and rule.max_copies < 2:
         raise ctx.fail("must be 2 or more", "max_copies")
+    if rule.kind == RuleKind.ELEMENT and not (rule.selectors or rule.tokens or rule.tags):
+        raise ctx.fail("an element rule needs selectors, tokens or tags", "selectors")
+    if rule.kind == RuleKind.ELEMENT and any(t in _NEVER_TAGS for t in rule.tags):
+        raise ctx.fail(f"tags may not include {', '.join(sorted(_NEVER_TAGS))}: "
+                       "they hold the whole page", "tags")
     if rule.kind == RuleKind.SECTION and rule.max_share <= 0:
         raise ctx.fail("must be above 0", "max_share")
 

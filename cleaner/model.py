@@ -28,6 +28,7 @@ class RuleKind(str, Enum):
     SECTION = "section"  # from a trigger block to an end marker or the document's end
     DUPLICATE = "duplicate"  # the same block printed more than once
     BYLINE = "byline"  # an author or credit line near the top
+    ELEMENT = "element"  # an HTML element, by CSS selector, tag or class/id token
 
 
 class Anchor(str, Enum):
@@ -122,6 +123,10 @@ class Rule:
     prefixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
     max_words: int = 6
+    # element (HTML): what it matches, before extraction
+    selectors: tuple[str, ...] = ()
+    tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from .compile import CompiledRules
 from .config import Config
 from .decide import decide
 from .match import match
-from .model import BlockKind, Document, InputKind, Meta, Result
+from .model import Document, InputKind, Meta, Result, Step
 from .repair import repair
 from .segment import segment_text
 from .source import read_source
@@ -20,22 +20,28 @@ from .source import read_source
 def run(content: bytes | str, compiled: CompiledRules, config: Config,
         url: str | None = None) -> Result:
     source = read_source(content, config.input)
-    doc = segment(source.text, source.kind, url)
-    site = config.site or _host(url or doc.meta.url)
+    doc, dropped, site = segment(source.text, source.kind, url, compiled, config)
     matched = match(compiled, doc, site)
     decision = decide(doc, compiled.ruleset, matched.matches, config.max_removed_share)
     kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
     repaired = repair(kept, config.smart_quotes)
     warnings = matched.warnings + tuple(f"guard: {g.reason}" for g in decision.guarded)
+    decision = decision._replace(removed=dropped + decision.removed)
     return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings)
 
 
-def segment(text: str, kind: InputKind, url: str | None) -> Document:
+def segment(text: str, kind: InputKind, url: str | None, compiled: CompiledRules,
+            config: Config) -> tuple[Document, tuple[Step, ...], str | None]:
+    """The Document, the elements dropped before extraction (HTML), and the site."""
     if kind == InputKind.HTML:
-        from .segment_html import segment_html  # lxml and trafilatura load only for HTML
+        # lxml and trafilatura load only for HTML
+        from .segment_html import canonical_url, parse, segment_html
 
-        return segment_html(text, url)
-    return segment_text(text, Meta(url=url))
+        root = parse(text)
+        site = config.site or _host(url or (canonical_url(root) if root is not None else None))
+        seg = segment_html(root, url, compiled.dom, compiled.active(site))
+        return seg.doc, seg.dropped, site
+    return segment_text(text, Meta(url=url)), (), config.site or _host(url)
 
 
 def _result(doc, kept, texts, decision, repairs, warnings) -> Result:

@@ -29,6 +29,7 @@ STYLES = (  # on a tie the first wins: „ present means “ is German, not Engl
     Style("straight", '"', '"'),
 )
 CURLY = STYLES[1]
+_CURLY_NOT_CLOSING = re.compile(r"(?:^|(?<=\s))\u201d|\u201d(?=\w)", re.M)
 _LIST_MARK = re.compile(r"^(?:[•·▪◦‣●○■□➢➤►\-\*–—]|\d{1,3}[.)])\s+")
 # a straight quote opens after a space or an opening bracket, and closes before one
 _STRAIGHT_OPEN = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
@@ -66,7 +67,13 @@ def document_style(texts: list[str]) -> Style | None:
     if counts["german"]:  # in German text “ is the closing mark, not an opening one
         counts["curly"] = max(0, counts["curly"] - counts["german"])
     name, best = max(counts.items(), key=lambda kv: kv[1])
-    return next(s for s in STYLES if s.name == name) if best else None
+    if best:
+        return next(s for s in STYLES if s.name == name)
+    # no opening mark anywhere: English closing marks that all stand where quotes close
+    # still tell the style (Swedish-style text, which opens with ” too, does not pass)
+    if CURLY.closing in joined and not _CURLY_NOT_CLOSING.search(joined):
+        return CURLY
+    return None
 
 
 def _openings(text: str, style: Style) -> int:

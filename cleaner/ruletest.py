@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .compile import compile_rules
 from .match import match
-from .model import Rule, RuleSet
+from .model import Rule, RuleKind, RuleSet
 from .segment import segment_text
 
 
@@ -31,15 +31,27 @@ class Failure(NamedTuple):
 
 
 def relaxed(rule: Rule) -> Rule:
-    return replace(rule, within_first=0, after_share=0.0, sites=())
+    share = 1.0 if rule.kind == RuleKind.ELEMENT else rule.max_share  # a snippet is all "page"
+    return replace(rule, within_first=0, after_share=0.0, sites=(), max_share=share)
 
 
 def removed_by(rule: Rule, example: str) -> tuple[str, ...]:
-    """The blocks of `example` that `rule`, running alone, would remove."""
+    """The blocks (or, for element rules, elements) of `example` that `rule`, alone, removes."""
+    if rule.kind == RuleKind.ELEMENT:
+        return _dropped_elements(relaxed(rule), example)
     compiled = compile_rules(RuleSet((relaxed(rule),)))
     doc = segment_text(example)
     hits = {m.block for m in match(compiled, doc).matches}
     return tuple(doc.blocks[i].text for i in sorted(hits))
+
+
+def _dropped_elements(rule: Rule, snippet: str) -> tuple[str, ...]:
+    from lxml import html as lxml_html
+
+    from .html_dom import compile_dom, prune
+
+    root = lxml_html.document_fromstring(f"<html><body>{snippet}</body></html>")
+    return tuple(s.text or f"<empty {s.reason}>" for s in prune(root, compile_dom((rule,))))
 
 
 def check_examples(ruleset: RuleSet) -> list[Failure]:

@@ -25,7 +25,7 @@ def test_rule_keeps_its_traps(rule, text):
 
 
 def test_every_kind_is_used_by_the_builtin_packs():
-    assert {r.kind.value for r in RULES} == {"block", "section", "duplicate", "byline"}
+    assert {r.kind.value for r in RULES} == {"block", "section", "duplicate", "byline", "element"}
 
 
 def test_builtin_packs_cover_four_languages():
