@@ -1,0 +1,71 @@
+"""Decoding and kind detection: declared, BOM, wrong declaration, invalid bytes, UTF-16."""
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.model import InputKind
+from cleaner.source import decode, detect_kind, read_source
+
+TEXT = "Café déjà vu, naïve façade: “quoted”."
+HTML = "<html><head><meta charset='{cs}'><title>T</title></head><body><p>{body}</p></body></html>"
+
+
+def test_utf8_bytes():
+    assert decode(TEXT.encode("utf-8")) == (TEXT, "utf-8")
+
+
+@pytest.mark.parametrize("enc", ["utf-8-sig", "utf-16", "utf-32"])
+def test_bom_decides(enc):
+    text, _ = decode(TEXT.encode(enc))
+    assert text == TEXT
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(enc):
+    text, used = decode(("Plain words and more plain words. " * 5 + TEXT).encode(enc))
+    assert text.endswith(TEXT) and used == enc
+
+
+def test_declared_charset_is_used():
+    page = HTML.format(cs="windows-1252", body="Caf\u00e9 au lait")
+    text, used = decode(page.encode("cp1252"))
+    assert "Caf\u00e9 au lait" in text and used == "cp1252"
+
+
+def test_wrong_declaration_utf8_sent_as_latin1():
+    page = HTML.format(cs="iso-8859-1", body=TEXT)
+    text, used = decode(page.encode("utf-8"))
+    assert TEXT in text and used == "utf-8"
+
+
+def test_unknown_declared_charset_does_not_crash():
+    page = HTML.format(cs="x-no-such-charset", body="caf\u00e9")
+    text, _ = decode(page.encode("latin-1"))
+    assert "caf" in text
+
+
+def test_invalid_bytes_never_raise():
+    text, _ = decode(b"\xff\xfe\xfa\x80abc\xc3(" * 50)
+    assert isinstance(text, str)
+
+
+def test_str_passes_through():
+    assert read_source(TEXT).text == TEXT and read_source(TEXT).encoding == "str"
+
+
+@pytest.mark.parametrize(("content", "kind"), [
+    ("<!DOCTYPE html><html><body><p>x</p></body></html>", InputKind.HTML),
+    ("  <html lang=en><p>x", InputKind.HTML),
+    ("Title\n\nA paragraph that mentions <b>bold</b> once.", InputKind.TEXT),
+    ("Headline\n\nBody text.", InputKind.TEXT),
+])
+def test_kind_detection(content, kind):
+    assert detect_kind(content) == kind
+
+
+def test_input_flag_overrides_detection():
+    page = "<html><body><p>Para one is here.</p></body></html>"
+    out = Cleaner().clean(page, url=None)
+    from cleaner import Config
+    forced = Cleaner(Config(input=InputKind.TEXT)).clean(page)
+    assert "<p>" not in out.text and "<p>" in forced.text
