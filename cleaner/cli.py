@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from . import __version__
 from .api import Cleaner
+from .batch import time_limit
 from .config import Config
 from .loader import RuleFileError
 from .model import InputKind
@@ -29,6 +30,8 @@ examples:
   cleaner rules list                        the rule catalogue
   cleaner rules show widget.share           one rule's page
   cleaner rules test mine.toml              validate a rule file and run its examples
+  cleaner --jsonl corpus.jsonl > clean.jsonl    batch: one output line per record, all cores
+  cleaner --warc crawl.warc.gz > clean.jsonl    batch: HTML responses of a WARC file
 
 exit status: 0 success, 1 unreadable input or failing rule tests, 2 usage or rule-file error
 """
@@ -69,6 +72,23 @@ def parser() -> argparse.ArgumentParser:
                    help="also make straight double quotes curly (default: off)")
     p.add_argument("--explain", action="store_true",
                    help="print every removal and repair with its rule id to stderr (default: off)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="time limit per document; 0 for none (default: 10)")
+    b = p.add_argument_group("batch mode (corpora)")
+    mode = b.add_mutually_exclusive_group()
+    mode.add_argument("--jsonl", action="store_true",
+                      help="input is JSON Lines records; output one JSON line per record")
+    mode.add_argument("--warc", action="store_true",
+                      help="input is WARC files (.warc or .warc.gz): HTML responses are cleaned")
+    b.add_argument("--field", help="record field to clean (default: html if present, else text)")
+    b.add_argument("--url-field", default="url", help="record field with the page URL (default: url)")
+    b.add_argument("--keep-removed", action="store_true",
+                   help="add the removed blocks to each record (default: counts only)")
+    b.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="worker processes (default: all cores)")
+    b.add_argument("--quiet", action="store_true", help="no summary line (default: print one)")
+    b.add_argument("--strict", action="store_true",
+                   help="exit 1 if any record had an error (default: exit 0)")
     p.add_argument("--version", action="version", version=f"cleaner {__version__}")
     return p
 
@@ -84,6 +104,14 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
 
             return rules_main(argv[1:], out, err)
         args = parser().parse_args(argv)
+        if args.warc and not args.files:
+            raise _UsageError("--warc needs WARC files")
+        if args.jsonl or args.warc:
+            config = _config(args)
+            Cleaner(config)  # rule-file errors surface here, before any worker starts
+            from .cli_batch import run_batch
+
+            return run_batch(args, config, out, err)
         cleaner = Cleaner(_config(args))
     except _UsageError as exc:
         err.write(f"cleaner: error: {exc}\n(see cleaner --help)\n")
@@ -116,7 +144,13 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
             err.write(f"cleaner: error: cannot read {name}: {exc.strerror or exc}\n")
             status = Exit.INPUT
             continue
-        result = cleaner.clean(content, url=args.url)
+        try:
+            with time_limit(args.timeout):
+                result = cleaner.clean(content, url=args.url)
+        except TimeoutError:
+            err.write(f"cleaner: error: {name}: gave up after {args.timeout:g}s (see --timeout)\n")
+            status = Exit.INPUT
+            continue
         if args.explain:
             err.write(explain(result, name if len(names) > 1 else ""))
         if fmt == Format.JSON:

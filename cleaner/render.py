@@ -55,14 +55,14 @@ def as_dict(result: Result) -> dict[str, Any]:
         "byline": result.byline,
         "text": result.text,
         "paragraphs": list(result.paragraphs),
-        "removed": [_step(s) for s in result.removed],
-        "repairs": [_step(s) for s in result.repairs],
+        "removed": [step_dict(s) for s in result.removed],
+        "repairs": [step_dict(s) for s in result.repairs],
         "warnings": list(result.warnings),
         **({"meta": meta} if meta else {}),
     }
 
 
-def _step(step: Step) -> dict[str, Any]:
+def step_dict(step: Step) -> dict[str, Any]:
     out = {"rule": step.rule, "block": step.block, "reason": step.reason}
     if step.stage == "repair":
         out.update(offset=step.offset, inserted=step.inserted)

@@ -49,20 +49,21 @@ def detect_kind(text: str) -> InputKind:
     return InputKind.TEXT
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     """Decode by BOM, then as UTF-8, then by the page's own declaration, then a detector.
 
     UTF-8 goes before the declaration because pages that declare latin-1 and send UTF-8
     are common, while latin-1 text that happens to be valid UTF-8 is rare. Never raises:
     a wrong declaration or invalid bytes fall through to the next guess, and the last
-    resort replaces what cannot be decoded.
+    resort replaces what cannot be decoded. `hint` is a charset named outside the
+    bytes, such as an HTTP Content-Type header; it ranks with the page's own declaration.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, "replace"), enc
     if (wide := _utf16_without_bom(data)):
         return data.decode(wide, "replace"), wide
-    for enc in ("utf-8", _declared(data)):
+    for enc in ("utf-8", _lookup(hint), _declared(data)):
         if enc:
             try:
                 return data.decode(enc), enc
@@ -88,9 +89,12 @@ def _declared(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:8192])
     if not m:
         return None
-    name = m.group(1).decode("ascii", "replace").lower()
+    return _lookup(m.group(1).decode("ascii", "replace"))
+
+
+def _lookup(name: str | None) -> str | None:
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(name.strip().lower()).name if name else None
     except LookupError:
         return None
 

@@ -1,0 +1,98 @@
+"""One record of a corpus in, one output record out: never dropped, never raising.
+
+Shared by the JSON Lines mode, WARC input and the Spark module, so that all three
+produce the same fields for the same record.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from .api import Cleaner
+from .render import step_dict
+
+
+@dataclass(frozen=True)
+class RecordOptions:
+    field: str | None = None  # None: "html" if the record has it, else "text"
+    url_field: str = "url"
+    keep_removed: bool = False
+    timeout: float = 0.0  # seconds per record; 0: no limit
+
+
+def clean_line(cleaner: Cleaner, line: bytes, number: int, opts: RecordOptions) -> dict[str, Any]:
+    """A JSON Lines line -> its output record. Bad JSON is reported with the line kept."""
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        return _unreadable(line, number, f"not valid JSON: {exc}")
+    if not isinstance(record, dict):
+        return {"error": "not a JSON object", "line": number, "record": record}
+    return clean_record(cleaner, record, opts)
+
+
+def clean_record(cleaner: Cleaner, record: dict[str, Any], opts: RecordOptions) -> dict[str, Any]:
+    """A record (dict) -> the same record plus the cleaned fields, or plus an `error`."""
+    field = opts.field or ("html" if "html" in record else "text")
+    content = record.get(field)
+    if not isinstance(content, str):
+        return {**record, "error": f"no text in field {field!r}"}
+    url = record.get(opts.url_field)
+    try:
+        with time_limit(opts.timeout):
+            result = cleaner.clean(content, url=url if isinstance(url, str) else None)
+    except TimeoutError:
+        return {**record, "error": f"timed out after {opts.timeout:g}s"}
+    except Exception as exc:  # a page that breaks the cleaner must not break the run
+        return {**record, "error": f"cleaner failed: {type(exc).__name__}: {exc}"}
+    out = {
+        **record,
+        "clean_text": result.text,
+        "clean_title": result.title,
+        "clean_byline": result.byline,
+        "clean_removed": len(result.removed),
+        "clean_repairs": len(result.repairs),
+        "clean_rules": sorted({s.rule for s in result.removed}),
+    }
+    if opts.keep_removed:
+        out["clean_removed_blocks"] = [step_dict(s) for s in result.removed]
+    return out
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+
+
+def _unreadable(line: bytes, number: int, why: str) -> dict[str, Any]:
+    try:
+        return {"error": why, "line": number, "raw": line.decode("utf-8").rstrip("\r\n")}
+    except UnicodeDecodeError:  # keep every byte: base64 is the only lossless JSON form
+        return {"error": why + " (invalid UTF-8)", "line": number,
+                "raw_base64": base64.b64encode(line.rstrip(b"\r\n")).decode("ascii")}
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise TimeoutError in the block after `seconds` (main thread only; else no limit)."""
+    usable = seconds > 0 and threading.current_thread() is threading.main_thread() \
+        and hasattr(signal, "setitimer")
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

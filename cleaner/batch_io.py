@@ -1,0 +1,97 @@
+"""Readers for batch mode: JSON Lines and WARC, streamed, each item a Task.
+
+Nothing here holds more than one line or one WARC record at a time, and a reader that
+hits a broken file (truncated gzip, cut-off WARC) reports it as an error record and
+moves on to the next file instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+
+class Task(NamedTuple):
+    kind: str  # "line" (raw JSON Lines bytes), "record" (a dict), "error" (a finished error record)
+    payload: Any
+    number: int  # 1-based line or record number within its file
+    size: int  # input bytes it stands for, for progress and the summary
+
+
+def total_size(paths: list[str]) -> int | None:
+    """Bytes to read, if known (files, not stdin): what the progress bar's ETA needs."""
+    try:
+        return sum(os.path.getsize(p) for p in paths) if paths and "-" not in paths else None
+    except OSError:
+        return None
+
+
+def jsonl_tasks(paths: list[str]) -> Iterator[Task]:
+    for path in paths or ["-"]:
+        try:
+            stream = sys.stdin.buffer if path == "-" else _open(path)
+        except OSError as exc:
+            yield Task("error", {"error": f"cannot read {path}: {exc.strerror or exc}", "file": path}, 0, 0)
+            continue
+        number = 0
+        try:
+            for number, line in enumerate(stream, 1):
+                if line.strip():
+                    yield Task("line", line, number, len(line))
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            yield Task("error", {"error": f"{path}: input broken after line {number}: {exc}",
+                                 "file": path, "line": number + 1}, number + 1, 0)
+        finally:
+            if path != "-":
+                stream.close()
+
+
+def warc_tasks(paths: list[str]) -> Iterator[Task]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    for path in paths:
+        number = 0
+        try:
+            with open(path, "rb") as raw:
+                for number, record in enumerate(ArchiveIterator(raw), 1):
+                    task = _warc_task(record, number)
+                    if task:
+                        yield task
+        except Exception as exc:  # warcio raises many kinds on a truncated or corrupt file
+            yield Task("error", {"error": f"{path}: WARC broken after record {number}: "
+                                          f"{type(exc).__name__}: {exc}", "file": path,
+                                 "record": number + 1}, number + 1, 0)
+
+
+def _warc_task(record, number: int) -> Task | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    ctype = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in ctype.lower():
+        return None
+    body = record.content_stream().read()
+    from .source import decode
+
+    text, _ = decode(body, _charset(ctype))
+    head = record.rec_headers
+    return Task("record", {
+        "url": head.get_header("WARC-Target-URI"),
+        "date": head.get_header("WARC-Date"),
+        "record_id": head.get_header("WARC-Record-ID"),
+        "html": text,
+    }, number, len(body))
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _open(path: str):
+    return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")

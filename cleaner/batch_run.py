@@ -1,0 +1,143 @@
+"""Batch mode: stream Tasks through worker processes, in order, with bounded memory.
+
+Each worker compiles the rule set once (in its initializer). The main process reads
+tasks in chunks and keeps at most a few chunks per worker in flight, so memory does
+not grow with the input; results are written in input order as the oldest chunk
+finishes. A worker that dies takes only its chunk with it, and those records are
+still written, each with an `error` field.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from .api import Cleaner
+from .batch import RecordOptions, clean_line, clean_record, dumps
+from .batch_io import Task
+from .config import Config
+
+CHUNK_RECORDS = 32
+CHUNK_BYTES = 4 << 20
+IN_FLIGHT_PER_WORKER = 3
+
+_worker: tuple[Cleaner, RecordOptions] | None = None  # set once in each worker process
+
+
+@dataclass
+class Summary:
+    records: int = 0
+    errors: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    rules: Counter = field(default_factory=Counter)
+
+    def add(self, record: dict[str, Any], size: int, line: bytes) -> None:
+        self.records += 1
+        self.errors += "error" in record
+        self.bytes_in += size
+        self.bytes_out += len(line)
+        self.rules.update(record.get("clean_rules") or ())
+
+    def line(self) -> str:
+        top = ", ".join(f"{r} {n}" for r, n in self.rules.most_common(10)) or "none"
+        return (f"cleaner: {self.records} records, {self.errors} errors, "
+                f"{self.bytes_in / 1e6:.1f} MB in, {self.bytes_out / 1e6:.1f} MB out; "
+                f"removed by rule: {top}")
+
+
+def process(task: Task, cleaner: Cleaner, opts: RecordOptions) -> dict[str, Any]:
+    if task.kind == "line":
+        return clean_line(cleaner, task.payload, task.number, opts)
+    if task.kind == "record":
+        return clean_record(cleaner, task.payload, opts)
+    return task.payload
+
+
+def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
+        out: BinaryIO, progress=None) -> Summary:
+    summary = Summary()
+    results = _in_process(tasks, config, opts) if jobs <= 1 else _in_pool(tasks, config, opts, jobs)
+    for task, record in results:
+        line = dumps(record)
+        out.write(line)
+        summary.add(record, task.size, line)
+        if progress is not None:
+            progress.update(task.size)
+            progress.set_postfix(records=summary.records, errors=summary.errors, refresh=False)
+    out.flush()
+    return summary
+
+
+def _in_process(tasks, config, opts) -> Iterator[tuple[Task, dict]]:
+    cleaner = Cleaner(config)
+    for task in tasks:
+        yield task, process(task, cleaner, opts)
+
+
+def _in_pool(tasks, config, opts, jobs) -> Iterator[tuple[Task, dict]]:
+    pool = _pool(config, opts, jobs)
+    window: deque[tuple[list[Task], Future]] = deque()
+    try:
+        for chunk in _chunks(tasks):
+            while len(window) >= jobs * IN_FLIGHT_PER_WORKER:
+                pool = yield from _finish(window.popleft(), pool, config, opts, jobs)
+            window.append((chunk, pool.submit(_work, chunk)))
+        while window:
+            pool = yield from _finish(window.popleft(), pool, config, opts, jobs)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _finish(item, pool, config, opts, jobs):
+    chunk, future = item
+    try:
+        records = future.result()
+    except BrokenProcessPool:
+        records = [{**_payload(t), "error": "worker process died on this chunk"} for t in chunk]
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _pool(config, opts, jobs)
+    yield from zip(chunk, records)
+    return pool
+
+
+def _payload(task: Task) -> dict[str, Any]:
+    if task.kind == "record":
+        return dict(task.payload)
+    if task.kind == "line":
+        return {"line": task.number, "raw": task.payload.decode("utf-8", "replace").rstrip("\r\n")}
+    return dict(task.payload)
+
+
+def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    size = 0
+    for task in tasks:
+        chunk.append(task)
+        size += task.size
+        if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pool(config: Config, opts: RecordOptions, jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(config, opts))
+
+
+def _init(config: Config, opts: RecordOptions) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _worker = (Cleaner(config), opts)
+
+
+def _work(chunk: list[Task]) -> list[dict[str, Any]]:
+    assert _worker is not None
+    cleaner, opts = _worker
+    return [process(t, cleaner, opts) for t in chunk]

@@ -1,0 +1,37 @@
+"""`cleaner --jsonl` / `cleaner --warc`: corpora, streamed through all cores."""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+
+from . import batch_run
+from .batch import RecordOptions
+from .batch_io import jsonl_tasks, total_size, warc_tasks
+from .config import Config
+
+
+def run_batch(args, config: Config, out: BinaryIO, err) -> int:
+    opts = RecordOptions(field=args.field, url_field=args.url_field,
+                         keep_removed=args.keep_removed, timeout=args.timeout)
+    tasks = warc_tasks(args.files) if args.warc else jsonl_tasks(args.files)
+    jobs = args.jobs or os.cpu_count() or 1
+    progress = _progress(total_size(args.files), err, args.quiet)
+    try:
+        summary = batch_run.run(tasks, config, opts, jobs, out, progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    if not args.quiet:
+        err.write(summary.line() + "\n")
+    return 1 if args.strict and summary.errors else 0
+
+
+def _progress(total: int | None, err, quiet: bool):
+    """A progress bar when a person is watching stderr; nothing in pipelines and logs."""
+    if quiet or not hasattr(err, "isatty") or not err.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=err,
+                desc="cleaning", dynamic_ncols=True, smoothing=0.1)
