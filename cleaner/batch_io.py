@@ -29,10 +29,10 @@ def total_size(paths: list[str]) -> int | None:
         return None
 
 
-def jsonl_tasks(paths: list[str]) -> Iterator[Task]:
+def jsonl_tasks(paths: list[str], stdin=None) -> Iterator[Task]:
     for path in paths or ["-"]:
         try:
-            stream = sys.stdin.buffer if path == "-" else _open(path)
+            stream = (stdin or sys.stdin.buffer) if path == "-" else _open(path)
         except OSError as exc:
             yield Task("error", {"error": f"cannot read {path}: {exc.strerror or exc}", "file": path}, 0, 0)
             continue
@@ -56,10 +56,16 @@ def warc_tasks(paths: list[str]) -> Iterator[Task]:
         number = 0
         try:
             with open(path, "rb") as raw:
-                for number, record in enumerate(ArchiveIterator(raw), 1):
+                records = ArchiveIterator(raw)
+                for number, record in enumerate(records, 1):
                     task = _warc_task(record, number)
                     if task:
                         yield task
+                # warcio stops quietly at a cut-off gzip member: bytes it never reached
+                # mean records were lost, and that must be said
+                size = os.fstat(raw.fileno()).st_size
+                if records.offset < size:
+                    raise EOFError(f"{size - records.offset} bytes at the end could not be read")
         except Exception as exc:  # warcio raises many kinds on a truncated or corrupt file
             yield Task("error", {"error": f"{path}: WARC broken after record {number}: "
                                           f"{type(exc).__name__}: {exc}", "file": path,

@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
             Cleaner(config)  # rule-file errors surface here, before any worker starts
             from .cli_batch import run_batch
 
-            return run_batch(args, config, out, err)
+            return run_batch(args, config, stdin or sys.stdin.buffer, out, err)
         cleaner = Cleaner(_config(args))
     except _UsageError as exc:
         err.write(f"cleaner: error: {exc}\n(see cleaner --help)\n")

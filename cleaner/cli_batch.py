@@ -11,10 +11,10 @@ from .batch_io import jsonl_tasks, total_size, warc_tasks
 from .config import Config
 
 
-def run_batch(args, config: Config, out: BinaryIO, err) -> int:
+def run_batch(args, config: Config, stdin: BinaryIO, out: BinaryIO, err) -> int:
     opts = RecordOptions(field=args.field, url_field=args.url_field,
                          keep_removed=args.keep_removed, timeout=args.timeout)
-    tasks = warc_tasks(args.files) if args.warc else jsonl_tasks(args.files)
+    tasks = warc_tasks(args.files) if args.warc else jsonl_tasks(args.files, stdin)
     jobs = args.jobs or os.cpu_count() or 1
     progress = _progress(total_size(args.files), err, args.quiet)
     try:

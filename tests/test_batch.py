@@ -1,0 +1,180 @@
+"""Batch mode: every record in gives one line out, in order, whatever is wrong with it."""
+
+import base64
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from cleaner.cli import main
+
+from conftest import SAMPLES
+
+ARTICLE = (SAMPLES / "defenseone-isis-coalition.txt").read_text(encoding="utf-8")
+PAGE = "<html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>" + \
+    "".join(f"<p>The council met on day {i} to discuss the budget in great detail, the mayor said.</p>"
+            for i in range(8)) + "<div class='share-bar'>Share</div></article></body></html>"
+
+
+def run(argv, stdin=b""):
+    out, err = io.BytesIO(), io.StringIO()
+    code = main(argv, stdin=io.BytesIO(stdin), stdout=out, stderr=err)
+    return code, [json.loads(x) for x in out.getvalue().splitlines()], err.getvalue()
+
+
+def write_jsonl(path, records):
+    path.write_bytes(b"".join(r if isinstance(r, bytes) else (json.dumps(r) + "\n").encode()
+                              for r in records))
+    return path
+
+
+@pytest.fixture
+def mixed(tmp_path):
+    return write_jsonl(tmp_path / "in.jsonl", [
+        {"id": 1, "text": ARTICLE, "url": "https://www.defenseone.com/x"},
+        b"{not json\n",
+        {"id": 2, "html": PAGE},
+        {"id": 3, "body": "no text field"},
+        b'{"id": 4, "text": "caf\xff"}\n',
+        b"[1, 2]\n",
+        {"id": 5, "text": "Title\n\nAdvertisement\n\nBody text stays."},
+    ])
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_every_record_comes_out_in_order(mixed, jobs):
+    code, out, err = run(["--jsonl", "--jobs", jobs, str(mixed)])
+    assert code == 0 and len(out) == 7
+    assert [r.get("id") for r in out] == [1, None, 2, 3, None, None, 5]
+    assert out[0]["clean_text"] == (SAMPLES / "defenseone-isis-coalition.expected.txt").read_text(encoding="utf-8")
+    assert out[0]["clean_byline"] == "Kevin Baron" and out[0]["clean_removed"] > 5
+    assert out[1] == {"error": out[1]["error"], "line": 2, "raw": "{not json"}
+    assert "Share" not in out[2]["clean_text"] and out[2]["clean_title"] == "Budget vote"
+    assert out[3]["error"] == "no text in field 'text'" and out[3]["body"] == "no text field"
+    assert base64.b64decode(out[4]["raw_base64"]) == b'{"id": 4, "text": "caf\xff"}'
+    assert out[5]["record"] == [1, 2]
+    assert out[6]["clean_text"] == "Title\n\nBody text stays.\n" and out[6]["clean_rules"] == ["ads.label"]
+    assert "7 records, 4 errors" in err
+
+
+def test_jobs_1_and_2_give_the_same_output(mixed):
+    assert run(["--jsonl", "--jobs", "1", str(mixed)])[1] == run(["--jsonl", "--jobs", "2", str(mixed)])[1]
+
+
+def test_stdin_field_keep_removed_and_quiet():
+    data = (json.dumps({"body": "Title\n\nShare this article\n\nBody text stays."}) + "\n").encode()
+    code, out, err = run(["--jsonl", "--jobs", "1", "--field", "body", "--keep-removed", "--quiet"], data)
+    assert out[0]["clean_removed_blocks"][0]["rule"] == "widget.share" and err == ""
+
+
+def test_strict_exit_code(mixed):
+    assert run(["--jsonl", "--strict", "--jobs", "1", str(mixed)])[0] == 1
+
+
+def test_truncated_gzip_is_reported_and_the_run_goes_on(tmp_path):
+    import random
+
+    rng = random.Random(7)  # text that does not compress away: the cut must land mid-stream
+    good = b"".join((json.dumps({"id": i, "text": "".join(rng.choice("abcdefgh ") for _ in range(400))})
+                     + "\n").encode() for i in range(40))
+    cut = tmp_path / "cut.jsonl.gz"
+    packed = gzip.compress(good)
+    cut.write_bytes(packed[: len(packed) // 2])
+    other = write_jsonl(tmp_path / "b.jsonl", [{"id": "after", "text": "T\n\nBody."}])
+    code, out, _ = run(["--jsonl", "--jobs", "1", str(cut), str(other)])
+    assert "input broken after line" in out[-2]["error"] and out[-1]["id"] == "after"
+    assert [r["id"] for r in out[:-2]] == list(range(len(out) - 2))
+
+
+def _warc(path, pages):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for url, body, ctype in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                http_headers=headers))
+    return path
+
+
+def test_warc_input(tmp_path):
+    latin = PAGE.replace("Budget vote</h1>", "Budget vote</h1><p>Caf\u00e9 owners came too, every one of them.</p>")
+    path = _warc(tmp_path / "crawl.warc.gz", [
+        ("https://example.com/a", PAGE.encode(), "text/html; charset=utf-8"),
+        ("https://example.com/logo.png", b"\x89PNG", "image/png"),
+        ("https://example.com/b", latin.encode("cp1252"), "text/html; charset=windows-1252"),
+    ])
+    code, out, _ = run(["--warc", "--jobs", "1", str(path)])
+    assert [r["url"] for r in out] == ["https://example.com/a", "https://example.com/b"]
+    assert all(r["record_id"].startswith("<urn:uuid:") and r["date"] for r in out)
+    assert "Caf\u00e9 owners" in out[1]["clean_text"]
+
+
+def test_truncated_warc(tmp_path):
+    path = _warc(tmp_path / "crawl.warc.gz", [(f"https://example.com/{i}", PAGE.encode(), "text/html")
+                                               for i in range(30)])
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    code, out, _ = run(["--warc", "--jobs", "1", str(path)])
+    assert code == 0 and "WARC broken after record" in out[-1]["error"]
+    assert [r["url"] for r in out[:-1]] == [f"https://example.com/{i}" for i in range(len(out) - 1)]
+
+
+def test_timeout_is_an_error_record(tmp_path, monkeypatch):
+    import cleaner.api as api
+
+    def slow(self, content, *, url=None):
+        time.sleep(5)
+
+    monkeypatch.setattr(api.Cleaner, "clean", slow)
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "x"}])
+    t0 = time.monotonic()
+    _, out, _ = run(["--jsonl", "--jobs", "1", "--timeout", "0.2", str(path)])
+    assert out[0]["error"] == "timed out after 0.2s" and time.monotonic() - t0 < 3
+
+
+def _cli(*args, **kw):
+    return subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, **kw)
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE} for i in range(300)])
+    proc = subprocess.run(f"{sys.executable} -m cleaner --jsonl --jobs 2 {path} | head -n 2",
+                          shell=True, capture_output=True, timeout=120)
+    assert len(proc.stdout.splitlines()) == 2
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+
+
+def test_ctrl_c_leaves_complete_lines(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE * 20} for i in range(3000)])
+    out = tmp_path / "out.jsonl"
+    with open(out, "wb") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--jsonl", "--jobs", "2", str(path)],
+                                stdout=sink, stderr=subprocess.PIPE)
+        time.sleep(3)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+    data = out.read_bytes()
+    assert proc.returncode == 130 and data and data.endswith(b"\n")
+    ids = [json.loads(line)["id"] for line in data.splitlines()]
+    assert ids == list(range(len(ids))) and len(ids) < 3000
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE} for i in range(5)])
+    err = Tty()
+    main(["--jsonl", "--jobs", "1", str(path)], stdout=io.BytesIO(), stderr=err)
+    assert "cleaning" in err.getvalue() and "records" in err.getvalue()
+    assert os.environ.get("NO_SUCH") is None
