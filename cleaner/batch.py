@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import base64
 import json
-import signal
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from .api import Cleaner
+from .model import CleanerError
 from .render import step_dict
 
 
@@ -23,7 +21,6 @@ class RecordOptions:
     field: str | None = None  # None: "html" if the record has it, else "text"
     url_field: str = "url"
     keep_removed: bool = False
-    timeout: float = 0.0  # seconds per record; 0: no limit
 
 
 def clean_line(cleaner: Cleaner, line: bytes, number: int, opts: RecordOptions) -> dict[str, Any]:
@@ -44,11 +41,10 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], opts: RecordOptions) 
     if not isinstance(content, str):
         return {**record, "error": f"no text in field {field!r}"}
     url = record.get(opts.url_field)
-    try:
-        with time_limit(opts.timeout):
-            result = cleaner.clean(content, url=url if isinstance(url, str) else None)
-    except TimeoutError:
-        return {**record, "error": f"timed out after {opts.timeout:g}s"}
+    try:  # the time limit is the cleaner's own (Config.timeout)
+        result = cleaner.clean(content, url=url if isinstance(url, str) else None)
+    except CleanerError as exc:
+        return {**record, "error": str(exc)}
     except Exception as exc:  # a page that breaks the cleaner must not break the run
         return {**record, "error": f"cleaner failed: {type(exc).__name__}: {exc}"}
     out = {
@@ -75,24 +71,3 @@ def _unreadable(line: bytes, number: int, why: str) -> dict[str, Any]:
     except UnicodeDecodeError:  # keep every byte: base64 is the only lossless JSON form
         return {"error": why + " (invalid UTF-8)", "line": number,
                 "raw_base64": base64.b64encode(line.rstrip(b"\r\n")).decode("ascii")}
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Raise TimeoutError in the block after `seconds` (main thread only; else no limit)."""
-    usable = seconds > 0 and threading.current_thread() is threading.main_thread() \
-        and hasattr(signal, "setitimer")
-    if not usable:
-        yield
-        return
-
-    def expire(signum, frame):
-        raise TimeoutError
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

@@ -15,18 +15,32 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from .api import Cleaner
 from .batch import RecordOptions, clean_line, clean_record, dumps
 from .batch_io import Task
 from .config import Config
+from .limits import limit_memory
 
 CHUNK_RECORDS = 32
 CHUNK_BYTES = 4 << 20
 IN_FLIGHT_PER_WORKER = 3
 
 _worker: tuple[Cleaner, RecordOptions] | None = None  # set once in each worker process
+
+
+class Done(NamedTuple):
+    """A finished record, already serialised where it was cleaned: the main process only
+    writes bytes, so it stays out of the workers' way."""
+
+    line: bytes
+    error: bool
+    rules: tuple[str, ...]
+
+
+def finish(record: dict[str, Any]) -> Done:
+    return Done(dumps(record), "error" in record, tuple(record.get("clean_rules") or ()))
 
 
 @dataclass
@@ -37,12 +51,12 @@ class Summary:
     bytes_out: int = 0
     rules: Counter = field(default_factory=Counter)
 
-    def add(self, record: dict[str, Any], size: int, line: bytes) -> None:
+    def add(self, done: Done, size: int) -> None:
         self.records += 1
-        self.errors += "error" in record
+        self.errors += done.error
         self.bytes_in += size
-        self.bytes_out += len(line)
-        self.rules.update(record.get("clean_rules") or ())
+        self.bytes_out += len(done.line)
+        self.rules.update(done.rules)
 
     def line(self) -> str:
         top = ", ".join(f"{r} {n}" for r, n in self.rules.most_common(10)) or "none"
@@ -60,13 +74,15 @@ def process(task: Task, cleaner: Cleaner, opts: RecordOptions) -> dict[str, Any]
 
 
 def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
-        out: BinaryIO, progress=None) -> Summary:
+        out: BinaryIO, progress=None, max_memory: int = 0) -> Summary:
     summary = Summary()
-    results = _in_process(tasks, config, opts) if jobs <= 1 else _in_pool(tasks, config, opts, jobs)
-    for task, record in results:
-        line = dumps(record)
-        out.write(line)
-        summary.add(record, task.size, line)
+    if jobs <= 1:
+        results = _in_process(tasks, config, opts)
+    else:
+        results = _in_pool(tasks, _Setup(config, opts, jobs, max_memory))
+    for task, done in results:
+        out.write(done.line)
+        summary.add(done, task.size)
         if progress is not None:
             progress.update(task.size)
             progress.set_postfix(records=summary.records, errors=summary.errors, refresh=False)
@@ -74,34 +90,42 @@ def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
     return summary
 
 
-def _in_process(tasks, config, opts) -> Iterator[tuple[Task, dict]]:
+def _in_process(tasks, config, opts) -> Iterator[tuple[Task, Done]]:
     cleaner = Cleaner(config)
     for task in tasks:
-        yield task, process(task, cleaner, opts)
+        yield task, finish(process(task, cleaner, opts))
 
 
-def _in_pool(tasks, config, opts, jobs) -> Iterator[tuple[Task, dict]]:
-    pool = _pool(config, opts, jobs)
+class _Setup(NamedTuple):
+    config: Config
+    opts: RecordOptions
+    jobs: int
+    max_memory: int
+
+
+def _in_pool(tasks, setup: _Setup) -> Iterator[tuple[Task, Done]]:
+    pool = _pool(setup)
     window: deque[tuple[list[Task], Future]] = deque()
     try:
         for chunk in _chunks(tasks):
-            while len(window) >= jobs * IN_FLIGHT_PER_WORKER:
-                pool = yield from _finish(window.popleft(), pool, config, opts, jobs)
+            while len(window) >= setup.jobs * IN_FLIGHT_PER_WORKER:
+                pool = yield from _finish(window.popleft(), pool, setup)
             window.append((chunk, pool.submit(_work, chunk)))
         while window:
-            pool = yield from _finish(window.popleft(), pool, config, opts, jobs)
+            pool = yield from _finish(window.popleft(), pool, setup)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _finish(item, pool, config, opts, jobs):
+def _finish(item, pool, setup: _Setup):
     chunk, future = item
     try:
         records = future.result()
     except BrokenProcessPool:
-        records = [{**_payload(t), "error": "worker process died on this chunk"} for t in chunk]
+        records = [finish({**_payload(t), "error": "worker process died on this chunk"})
+                   for t in chunk]
         pool.shutdown(wait=False, cancel_futures=True)
-        pool = _pool(config, opts, jobs)
+        pool = _pool(setup)
     yield from zip(chunk, records)
     return pool
 
@@ -127,17 +151,18 @@ def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _pool(config: Config, opts: RecordOptions, jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(config, opts))
+def _pool(setup: _Setup) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=setup.jobs, initializer=_init, initargs=(setup,))
 
 
-def _init(config: Config, opts: RecordOptions) -> None:
+def _init(setup: _Setup) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    _worker = (Cleaner(config), opts)
+    limit_memory(setup.max_memory)
+    _worker = (Cleaner(setup.config), setup.opts)
 
 
-def _work(chunk: list[Task]) -> list[dict[str, Any]]:
+def _work(chunk: list[Task]) -> list[Done]:
     assert _worker is not None
     cleaner, opts = _worker
-    return [process(t, cleaner, opts) for t in chunk]
+    return [finish(process(t, cleaner, opts)) for t in chunk]

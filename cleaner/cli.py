@@ -14,10 +14,9 @@ from typing import BinaryIO
 
 from . import __version__
 from .api import Cleaner
-from .batch import time_limit
 from .config import Config
 from .loader import RuleFileError
-from .model import InputKind
+from .model import CleanerError, InputKind
 from .render import Format, as_dict, explain, render
 
 EXAMPLES = """\
@@ -74,6 +73,8 @@ def parser() -> argparse.ArgumentParser:
                    help="print every removal and repair with its rule id to stderr (default: off)")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                    help="time limit per document; 0 for none (default: 10)")
+    p.add_argument("--max-bytes", type=float, default=16, metavar="MB",
+                   help="refuse larger documents; 0 for no limit (default: 16)")
     b = p.add_argument_group("batch mode (corpora)")
     mode = b.add_mutually_exclusive_group()
     mode.add_argument("--jsonl", action="store_true",
@@ -86,6 +87,8 @@ def parser() -> argparse.ArgumentParser:
                    help="add the removed blocks to each record (default: counts only)")
     b.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default: all cores)")
+    b.add_argument("--max-memory", type=int, default=4000, metavar="MB",
+                   help="address-space cap of each worker process (default: 4000)")
     b.add_argument("--quiet", action="store_true", help="no summary line (default: print one)")
     b.add_argument("--strict", action="store_true",
                    help="exit 1 if any record had an error (default: exit 0)")
@@ -130,6 +133,8 @@ def _config(args: argparse.Namespace) -> Config:
         site=args.site,
         input=InputKind(args.input) if args.input else None,
         smart_quotes=args.smart_quotes,
+        timeout=args.timeout,
+        max_bytes=int(args.max_bytes * 1e6),
     )
 
 
@@ -145,10 +150,9 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
             status = Exit.INPUT
             continue
         try:
-            with time_limit(args.timeout):
-                result = cleaner.clean(content, url=args.url)
-        except TimeoutError:
-            err.write(f"cleaner: error: {name}: gave up after {args.timeout:g}s (see --timeout)\n")
+            result = cleaner.clean(content, url=args.url)
+        except CleanerError as exc:
+            err.write(f"cleaner: error: {name}: {exc}\n")
             status = Exit.INPUT
             continue
         if args.explain:

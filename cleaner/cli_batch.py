@@ -13,12 +13,12 @@ from .config import Config
 
 def run_batch(args, config: Config, stdin: BinaryIO, out: BinaryIO, err) -> int:
     opts = RecordOptions(field=args.field, url_field=args.url_field,
-                         keep_removed=args.keep_removed, timeout=args.timeout)
+                         keep_removed=args.keep_removed)
     tasks = warc_tasks(args.files) if args.warc else jsonl_tasks(args.files, stdin)
     jobs = args.jobs or os.cpu_count() or 1
     progress = _progress(total_size(args.files), err, args.quiet)
     try:
-        summary = batch_run.run(tasks, config, opts, jobs, out, progress)
+        summary = batch_run.run(tasks, config, opts, jobs, out, progress, args.max_memory)
     finally:
         if progress is not None:
             progress.close()

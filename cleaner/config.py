@@ -30,3 +30,10 @@ class Config:
     """Also turn straight double quotes into curly ones."""
     max_removed_share: float = 0.95
     """Refuse to remove more than this share of a document's characters."""
+    max_bytes: int = 16_000_000
+    """A larger document is refused with InputTooLarge (0: no limit)."""
+    max_elements: int = 300_000
+    """A page with more HTML elements is refused with InputTooLarge (0: no limit)."""
+    timeout: float = 0.0
+    """Seconds one document may take; past that, CleanerTimeout (0: no limit). Enforced
+    with a timer signal, so only in the main thread; the CLI and batch workers set it."""

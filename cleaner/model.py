@@ -11,6 +11,18 @@ from enum import Enum
 from typing import NamedTuple
 
 
+class CleanerError(Exception):
+    """A document that could not be cleaned; the message says why, for the user."""
+
+
+class InputTooLarge(CleanerError):
+    pass
+
+
+class CleanerTimeout(CleanerError):
+    pass
+
+
 class InputKind(str, Enum):
     TEXT = "text"
     HTML = "html"

@@ -11,6 +11,7 @@ from .compile import CompiledRules
 from .config import Config
 from .decide import decide
 from .match import match
+from .limits import time_limit
 from .model import Document, InputKind, Meta, Result, Step
 from .repair import repair
 from .segment import segment_text
@@ -19,13 +20,20 @@ from .source import read_source
 
 def run(content: bytes | str, compiled: CompiledRules, config: Config,
         url: str | None = None) -> Result:
-    source = read_source(content, config.input)
+    with time_limit(config.timeout):
+        return _run(content, compiled, config, url)
+
+
+def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str | None) -> Result:
+    source = read_source(content, config.input, config.max_bytes)
     doc, dropped, site = segment(source.text, source.kind, url, compiled, config)
     matched = match(compiled, doc, site)
     decision = decide(doc, compiled.ruleset, matched.matches, config.max_removed_share)
     kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
     repaired = repair(kept, config.smart_quotes)
     warnings = matched.warnings + tuple(f"guard: {g.reason}" for g in decision.guarded)
+    if source.kind == InputKind.HTML and not doc.blocks and source.text.strip():
+        warnings += ("no article text found in the page",)
     decision = decision._replace(removed=dropped + decision.removed)
     return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings)
 
@@ -35,9 +43,11 @@ def segment(text: str, kind: InputKind, url: str | None, compiled: CompiledRules
     """The Document, the elements dropped before extraction (HTML), and the site."""
     if kind == InputKind.HTML:
         # lxml and trafilatura load only for HTML
-        from .segment_html import canonical_url, parse, segment_html
+        from .segment_html import canonical_url, check_size, parse, segment_html
 
         root = parse(text)
+        if root is not None and config.max_elements:
+            check_size(root, config.max_elements)
         site = config.site or _host(url or (canonical_url(root) if root is not None else None))
         seg = segment_html(root, url, compiled.dom, compiled.active(site))
         return seg.doc, seg.dropped, site

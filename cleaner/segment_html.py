@@ -10,7 +10,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from .html_dom import DomRules, prune
-from .model import Block, BlockKind, Document, InputKind, Meta, Step
+from .model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
 
 _SPACE = re.compile(r"\s+")
 _KINDS = {"head": BlockKind.HEADING, "item": BlockKind.LIST_ITEM, "quote": BlockKind.QUOTE}
@@ -30,6 +30,15 @@ def parse(html: str) -> etree._Element | None:
         return load_html(html)
     except (ValueError, etree.LxmlError):
         return None
+
+
+def check_size(root: etree._Element, limit: int) -> None:
+    count = 0
+    for _ in root.iter():
+        count += 1
+        if count > limit:
+            raise InputTooLarge(f"page has more than {limit:,} elements "
+                                "(max_elements, --max-elements)")
 
 
 def canonical_url(root: etree._Element) -> str | None:

@@ -6,7 +6,7 @@ import codecs
 import re
 from typing import NamedTuple
 
-from .model import InputKind
+from .model import InputKind, InputTooLarge
 
 _HTML_START = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p\b)",
@@ -31,8 +31,14 @@ class Source(NamedTuple):
     encoding: str  # what the bytes were decoded as ("str" when given text)
 
 
-def read_source(content: bytes | str, kind: InputKind | None = None) -> Source:
+def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: int = 0) -> Source:
     """Decode `content` and tell whether it is HTML or plain text (unless `kind` says)."""
+    if not isinstance(content, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
+    size = len(content) if not isinstance(content, str) else len(content) * (1 if content.isascii() else 2)
+    if max_bytes and size > max_bytes:
+        raise InputTooLarge(f"document of {size / 1e6:.1f} MB is over the limit of "
+                            f"{max_bytes / 1e6:.1f} MB (max_bytes, --max-bytes)")
     if isinstance(content, str):
         text, encoding = content, "str"
     elif isinstance(content, (bytes, bytearray, memoryview)):

@@ -128,16 +128,16 @@ def test_truncated_warc(tmp_path):
 
 
 def test_timeout_is_an_error_record(tmp_path, monkeypatch):
-    import cleaner.api as api
+    import cleaner.pipeline as pipeline
 
-    def slow(self, content, *, url=None):
+    def slow(*args):
         time.sleep(5)
 
-    monkeypatch.setattr(api.Cleaner, "clean", slow)
+    monkeypatch.setattr(pipeline, "_run", slow)
     path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "x"}])
     t0 = time.monotonic()
     _, out, _ = run(["--jsonl", "--jobs", "1", "--timeout", "0.2", str(path)])
-    assert out[0]["error"] == "timed out after 0.2s" and time.monotonic() - t0 < 3
+    assert out[0]["error"] == "gave up after 0.2s (timeout, --timeout)" and time.monotonic() - t0 < 3
 
 
 def _cli(*args, **kw):
