@@ -51,23 +51,43 @@ def compile_dom(rules: tuple[Rule, ...]) -> DomRules:
                     {k: tuple(v) for k, v in by_token.items()}, tuple(selectors))
 
 
-def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozenset()) -> tuple[Step, ...]:
-    """Drop matching elements from `root` (in place); return what was dropped and why."""
+class Pruned(NamedTuple):
+    dropped: tuple[Step, ...]
+    refused: tuple[str, ...]  # guard reports: rules that would have taken too much
+
+
+def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozenset()) -> Pruned:
+    """Drop matching elements from `root` (in place); return what was dropped and why.
+
+    A rule whose elements together hold more than its max_share of the page's text drops
+    nothing at all (a selector that matches everything must not eat the page piecemeal).
+    """
     found = _candidates(root, dom, inactive)
     if not found:
-        return ()
+        return Pruned((), ())
+    sizes = _text_sizes(root)
     body = root.find("body")
-    total = len(_text(body if body is not None else root)) or 1
+    total = sizes.get(body if body is not None else root, 0) or 1
+    open_ = {el: hit for el, hit in found.items() if not _guarded(el, sizes[el], hit[0], total)}
+    chosen: dict[str, list] = defaultdict(list)
+    for el, (rule, why) in open_.items():
+        if any(a in open_ for a in el.iterancestors()):
+            continue  # inside another match: dropped with it, or kept with it
+        chosen[rule.id].append((el, rule, why, sizes[el]))
     steps: list[Step] = []
-    for el, (rule, why) in found.items():
-        if el.getroottree().getroot() is not root:  # inside something already dropped
+    refused: list[str] = []
+    for rule_id, items in chosen.items():
+        share = sum(size for *_, size in items) / total
+        rule = items[0][1]
+        if share > rule.max_share:
+            refused.append(f"rule '{rule_id}' would drop {len(items)} elements holding {share:.0%} "
+                           f"of the page's text, over its max_share {rule.max_share:.0%}; kept them")
             continue
-        text = _text(el)
-        if _guarded(el, text, rule, total):
-            continue
-        steps.append(Step("remove", rule.id, -1, " ".join(text.split()), f"<{el.tag}> {why}"))
-        _drop(el)
-    return tuple(steps)
+        for el, _, why, _ in items:
+            text = " ".join(_text(el).split())
+            steps.append(Step("remove", rule_id, -1, text, f"<{el.tag}> {why}"))
+            _drop(el)
+    return Pruned(tuple(steps), tuple(refused))
 
 
 def _candidates(root, dom: DomRules, inactive) -> dict:
@@ -101,11 +121,23 @@ def _tag_or_token(el, dom: DomRules):
     return None
 
 
-def _guarded(el, text: str, rule: Rule, total: int) -> bool:
+def _guarded(el, size: int, rule: Rule, total: int) -> bool:
     """Never drop the page's container, its main heading, or more text than the rule allows."""
-    if el.tag in _KEEP_TAGS or el.xpath(_HOLDS_BODY):
+    if size > rule.max_chars or size / total > rule.max_share or el.tag in _KEEP_TAGS:
         return True
-    return len(text) > rule.max_chars or len(text) / total > rule.max_share
+    return bool(el.xpath(_HOLDS_BODY))
+
+
+def _text_sizes(root) -> dict:
+    """Characters of text inside every element, in one pass from the leaves up (iterative:
+    pages nest deeper than Python's recursion limit)."""
+    sizes: dict = {}
+    for _, el in etree.iterwalk(root, events=("end",)):
+        n = len(el.text or "") if isinstance(el.tag, str) else 0
+        for child in el:
+            n += sizes.get(child, 0) + len(child.tail or "")
+        sizes[el] = n
+    return sizes
 
 
 def _text(el) -> str:

@@ -71,16 +71,29 @@ def _edge(items: list, i: int, step: int, default: bool) -> bool:
         op, av = items[i]
         if op is sre_c.AT:
             return av in _EDGE_ATS
-        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
-            body = list(av[2])
-            if not all(_nonword(o, a) for o, a in body):
+        if op in _REPEATS and av[0] == 0:
+            # an optional item: the side of it that touches us must be non-word, and, as
+            # it may be absent, so must whatever stands beyond it
+            if not _side_nonword(list(av[2]), step):
                 return False
-            if av[0] >= 1:
-                return True
-            i += step  # optional non-word stuff: look past it
+            i += step
             continue
-        return _nonword(op, av)
+        return _side_nonword([items[i]], step)
     return default
+
+
+def _side_nonword(items: list, side: int) -> bool:
+    """Whether the first (side=1) or last (side=-1) character `items` match is non-word."""
+    if not items:
+        return False
+    op, av = items[0] if side == 1 else items[-1]
+    if op is sre_c.SUBPATTERN:
+        return _side_nonword(list(av[-1]), side)
+    if op is sre_c.BRANCH:
+        return all(_side_nonword(list(b), side) for b in av[1])
+    if op in _REPEATS:
+        return av[0] >= 1 and _side_nonword(list(av[2]), side)
+    return _nonword(op, av)
 
 
 def _nonword(op, av) -> bool:
@@ -93,6 +106,7 @@ def _nonword(op, av) -> bool:
     return False
 
 
+_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
 _EDGE_ATS = {sre_c.AT_BOUNDARY, sre_c.AT_BEGINNING, sre_c.AT_END,
              sre_c.AT_BEGINNING_STRING, sre_c.AT_END_STRING}
 

@@ -151,11 +151,13 @@ def _contains(text: str, phrase: str) -> bool:
 
 
 def _pattern_hit(p, text: str, warnings: list[str]) -> bool:
+    if any(p.source in w and "timed out" in w for w in warnings):
+        return False  # once slow, slow again: do not pay the time limit on every block
     try:
         return p.compiled.search(text, timeout=PATTERN_TIMEOUT) is not None
     except TimeoutError:
         warnings.append(
             f"rule '{p.target.rule}': pattern {p.source!r} timed out after {PATTERN_TIMEOUT}s "
-            "on a block; treated as no match"
+            "on a block; skipped for the rest of this document"
         )
         return False

@@ -26,12 +26,13 @@ def run(content: bytes | str, compiled: CompiledRules, config: Config,
 
 def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str | None) -> Result:
     source = read_source(content, config.input, config.max_bytes)
-    doc, dropped, site = segment(source.text, source.kind, url, compiled, config)
+    doc, dropped, refused, site = segment(source.text, source.kind, url, compiled, config)
     matched = match(compiled, doc, site)
     decision = decide(doc, compiled.ruleset, matched.matches, config.max_removed_share)
     kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
     repaired = repair(kept, config.smart_quotes)
-    warnings = matched.warnings + tuple(f"guard: {g.reason}" for g in decision.guarded)
+    warnings = (tuple(f"guard: {r}" for r in refused) + matched.warnings
+                + tuple(f"guard: {g.reason}" for g in decision.guarded))
     if source.kind == InputKind.HTML and not doc.blocks and source.text.strip():
         warnings += ("no article text found in the page",)
     decision = decision._replace(removed=dropped + decision.removed)
@@ -39,8 +40,9 @@ def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str
 
 
 def segment(text: str, kind: InputKind, url: str | None, compiled: CompiledRules,
-            config: Config) -> tuple[Document, tuple[Step, ...], str | None]:
-    """The Document, the elements dropped before extraction (HTML), and the site."""
+            config: Config) -> tuple[Document, tuple[Step, ...], tuple[str, ...], str | None]:
+    """The Document, the elements dropped before extraction and the element rules the
+    share guard refused (HTML), and the site."""
     if kind == InputKind.HTML:
         # lxml and trafilatura load only for HTML
         from .segment_html import canonical_url, check_size, parse, segment_html
@@ -50,8 +52,8 @@ def segment(text: str, kind: InputKind, url: str | None, compiled: CompiledRules
             check_size(root, config.max_elements)
         site = config.site or _host(url or (canonical_url(root) if root is not None else None))
         seg = segment_html(root, url, compiled.dom, compiled.active(site))
-        return seg.doc, seg.dropped, site
-    return segment_text(text, Meta(url=url)), (), config.site or _host(url)
+        return seg.doc, seg.dropped, seg.refused, site
+    return segment_text(text, Meta(url=url)), (), (), config.site or _host(url)
 
 
 def _result(doc, kept, texts, decision, repairs, warnings) -> Result:

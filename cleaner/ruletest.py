@@ -51,7 +51,7 @@ def _dropped_elements(rule: Rule, snippet: str) -> tuple[str, ...]:
     from .html_dom import compile_dom, prune
 
     root = lxml_html.document_fromstring(f"<html><body>{snippet}</body></html>")
-    return tuple(s.text or f"<empty {s.reason}>" for s in prune(root, compile_dom((rule,))))
+    return tuple(s.text or f"<empty {s.reason}>" for s in prune(root, compile_dom((rule,))).dropped)
 
 
 def check_examples(ruleset: RuleSet) -> list[Failure]:

@@ -20,6 +20,7 @@ _SKIP = {"graphic", "ref", "note"}
 class Segmented(NamedTuple):
     doc: Document
     dropped: tuple[Step, ...]  # elements removed before extraction
+    refused: tuple[str, ...] = ()  # element rules the share guard stopped
 
 
 def parse(html: str) -> etree._Element | None:
@@ -50,16 +51,16 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
                  inactive: frozenset[str] = frozenset()) -> Segmented:
     if root is None:
         return Segmented(Document((), InputKind.HTML, Meta(url=url)), ())
-    dropped = prune(root, dom, inactive)
+    dropped, refused = prune(root, dom, inactive)
     extracted = _extract(root, url)
     if extracted is None:
-        return Segmented(Document((), InputKind.HTML, Meta(url=url)), dropped)
+        return Segmented(Document((), InputKind.HTML, Meta(url=url)), dropped, refused)
     meta = Meta(title=_clean(extracted.title), author=_clean(extracted.author),
                 date=extracted.date, sitename=_clean(extracted.sitename),
                 url=extracted.url or url, language=extracted.language)
     texts = ([(meta.title, BlockKind.HEADING)] if meta.title else []) + list(_blocks(extracted.body))
     blocks = tuple(Block(i, t, k) for i, (t, k) in enumerate(texts))
-    return Segmented(Document(blocks, InputKind.HTML, meta), dropped)
+    return Segmented(Document(blocks, InputKind.HTML, meta), dropped, refused)
 
 
 def _extract(root, url):

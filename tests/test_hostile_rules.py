@@ -1,0 +1,105 @@
+"""Rule files written by users cannot hang, crash or empty a document either."""
+
+import time
+
+import pytest
+
+from cleaner import Cleaner, RuleFileError, load_rules
+
+HEAD = '[pack]\nname = "u"\ndescription = "user rules"\n'
+BODY = [f"Paragraph {i} of the article says something the reader needs to know today." for i in range(12)]
+PAGE = ("<html><body><article><h1>Budget vote</h1>"
+        + "".join(f"<div class='wrap'><p>{p}</p></div>" for p in BODY) + "</article></body></html>")
+
+
+def rules(tmp_path, text):
+    path = tmp_path / "user.toml"
+    path.write_text(HEAD + text)
+    return load_rules([path], builtin=False)
+
+
+def test_catastrophic_pattern_is_contained(tmp_path):
+    rs = rules(tmp_path, r'''
+[[rule]]
+id = "u.slow"
+description = "A pathological pattern."
+kind = "block"
+patterns = ['^(a|aa)+$']
+max_chars = 100000
+[rule.examples]
+remove = ["aaa"]
+keep = ["b"]
+''')
+    doc = "\n".join(["Title", *("a" * 40 + "!" for _ in range(50)), *BODY])  # 50 slow blocks
+    t0 = time.monotonic()
+    result = Cleaner(rules=rs).clean(doc)
+    assert time.monotonic() - t0 < 5
+    assert any("timed out" in w for w in result.warnings)
+    assert all(p in result.paragraphs for p in BODY)
+
+
+def test_selector_matching_everything_is_refused_and_reported(tmp_path):
+    rs = rules(tmp_path, '''
+[[rule]]
+id = "u.all"
+description = "Matches every element."
+kind = "element"
+selectors = ["*"]
+[rule.examples]
+remove = ["<div>x</div>"]
+keep = ["<p>never</p>"]
+''')
+    result = Cleaner(rules=rs).clean(PAGE)
+    assert all(p in result.paragraphs for p in BODY)
+    assert any("u.all" in w and "max_share" in w for w in result.warnings)
+
+
+def test_section_with_no_end_cannot_eat_the_body(tmp_path):
+    rs = rules(tmp_path, '''
+[[rule]]
+id = "u.section"
+description = "A section from the word 'Paragraph' to the end."
+kind = "section"
+start_patterns = ['^paragraph']
+max_chars = 1000
+[rule.examples]
+remove = ["Paragraph one"]
+keep = ["Other"]
+''')
+    result = Cleaner(rules=rs).clean("\n".join(["Budget vote", *BODY]))
+    assert list(result.paragraphs) == BODY
+    assert any("guard: section would remove" in w for w in result.warnings)
+
+
+def test_block_rule_matching_everything_hits_the_document_guard(tmp_path):
+    rs = rules(tmp_path, r'''
+[[rule]]
+id = "u.every"
+description = "Every block."
+kind = "block"
+patterns = ['\w']
+max_chars = 1000
+[rule.examples]
+remove = ["x"]
+keep = ["-"]
+''')
+    result = Cleaner(rules=rs).clean("\n".join(["Budget vote", *BODY]))
+    assert list(result.paragraphs) == BODY
+    assert any("max_removed_share" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[[rule]\nid=", "not valid TOML"),
+    ('[[rule]]\nid = "u.x"\ndescription = "d"\nkind = "block"\nphrases = "not a list"\n'
+     '[rule.examples]\nremove=["a"]\nkeep=["b"]\n', "expected a list of non-empty strings"),
+    ('[[rule]]\nid = "u.x"\ndescription = "d"\nkind = "element"\nselectors = ["div[["]\n'
+     '[rule.examples]\nremove=["a"]\nkeep=["b"]\n', "bad CSS selector"),
+    ('[[rule]]\nid = "u.x"\ndescription = "d"\nkind = "element"\ntags = ["body"]\n'
+     '[rule.examples]\nremove=["a"]\nkeep=["b"]\n', "tags may not include"),
+    ('[[rule]]\nid = "u.x"\ndescription = "d"\nkind = "block"\nphrases = ["a"]\nextra = 1\n'
+     '[rule.examples]\nremove=["a"]\nkeep=["b"]\n', "unknown field"),
+])
+def test_malformed_user_files_name_file_and_rule(tmp_path, text, message):
+    with pytest.raises(RuleFileError) as info:
+        rules(tmp_path, text)
+    assert message in str(info.value) and "user.toml" in str(info.value)
