@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from .model import Document, Match, RuleKind, RuleSet, Step
+from .compile import CompiledRules
+from .match import Hit, Recognised, place
+from .model import Block, Document, Match, RuleKind, RuleSet, Step
+
+MAX_ROUNDS = 4
 
 
 class Decision(NamedTuple):
@@ -19,6 +23,50 @@ class Decision(NamedTuple):
     removed: tuple[Step, ...]
     guarded: tuple[Step, ...]
     byline: str | None
+
+
+def settle(compiled: CompiledRules, doc: Document, found: Recognised,
+           max_removed_share: float = 0.95) -> Decision:
+    """Decide, then decide again on what is left, until nothing more goes.
+
+    Where a block stands (among the first N, N blocks from its copy, after a share of
+    the text) changes when blocks around it go. Deciding on the blocks that are left
+    until that is stable is what makes cleaning idempotent: the output, cleaned again,
+    is a fixpoint and loses nothing more. Block hits are not recomputed: what a rule
+    recognises in a block does not depend on its neighbours.
+    """
+    removed: dict[int, Step] = {}
+    guarded: dict[str, Step] = {}
+    for _ in range(MAX_ROUNDS):
+        kept = [b for b in doc.blocks if b.index not in removed]
+        view = Document(tuple(Block(i, b.text, b.kind, b.line) for i, b in enumerate(kept)),
+                        doc.kind, doc.meta)
+        at = {b.index: i for i, b in enumerate(kept)}
+        hits = tuple(h._replace(block=at[h.block]) for h in found.hits if h.block in at)
+        round_ = decide(view, compiled.ruleset, place(compiled, view, hits, found.inactive), 1.0)
+        for g in round_.guarded:
+            guarded.setdefault(g.reason, g._replace(block=kept[g.block].index))
+        if not round_.removed:
+            break
+        for s in round_.removed:
+            removed[kept[s.block].index] = s._replace(block=kept[s.block].index)
+    return _final(doc, compiled.ruleset, removed, list(guarded.values()), max_removed_share)
+
+
+def _final(doc: Document, ruleset: RuleSet, removed: dict[int, Step], guarded: list[Step],
+           max_removed_share: float) -> Decision:
+    total = sum(len(b.text) for b in doc.blocks) or 1
+    gone = sum(len(doc.blocks[i].text) for i in removed)
+    if removed and gone / total > max_removed_share:
+        guarded.append(Step("guard", "max-removed-share", -1, "",
+                            f"would remove {gone / total:.0%} of the document, more than "
+                            f"max_removed_share={max_removed_share:.0%}; nothing removed"))
+        removed = {}
+    steps = tuple(removed[i] for i in sorted(removed))
+    kinds = {r.id: r.kind for r in ruleset.rules}
+    byline = next((s.text.strip() for s in steps if kinds.get(s.rule) == RuleKind.BYLINE), None)
+    keep = tuple(b.index not in removed for b in doc.blocks)
+    return Decision(keep, steps, tuple(guarded), byline)
 
 
 def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],

@@ -29,20 +29,41 @@ class Matched(NamedTuple):
     warnings: tuple[str, ...]
 
 
-def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Matched:
+class Recognised(NamedTuple):
+    """What each rule recognises block by block: the expensive part, done once per document.
+    Where a block stands is judged later, by `place`, on whatever blocks are left."""
+
+    hits: tuple[Hit, ...]
+    inactive: frozenset[str]
+    warnings: tuple[str, ...]
+
+
+def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -> Recognised:
     inactive = compiled.active(site)
     warnings: list[str] = []
-    hits = [h for h in block_hits(compiled.index, doc, warnings) if h.target.rule not in inactive]
+    hits = tuple(h for h in block_hits(compiled.index, doc, warnings) if h.target.rule not in inactive)
+    return Recognised(hits, inactive, tuple(warnings))
+
+
+def place(compiled: CompiledRules, doc: Document, hits: tuple[Hit, ...],
+          inactive: frozenset[str]) -> tuple[Match, ...]:
+    """Matches of every rule on `doc`, given its block hits: position guards, sections,
+    duplicates and bylines, all of which depend on which blocks are there."""
     offsets = _offsets(doc)
     by_rule: dict[str, list[Hit]] = defaultdict(list)
     for hit in hits:
         by_rule[hit.target.rule].append(hit)
     matches: list[Match] = []
     for rule in compiled.ruleset.rules:
-        if rule.id in inactive:
-            continue
-        matches.extend(_kind_matches(rule, doc, by_rule.get(rule.id, []), offsets))
-    return Matched(tuple(matches), tuple(warnings))
+        if rule.id not in inactive:
+            matches.extend(_kind_matches(rule, doc, by_rule.get(rule.id, []), offsets))
+    return tuple(matches)
+
+
+def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Matched:
+    """recognise + place, in one call (for a document whose blocks all stay)."""
+    found = recognise(compiled, doc, site)
+    return Matched(place(compiled, doc, found.hits, found.inactive), found.warnings)
 
 
 def _kind_matches(rule: Rule, doc: Document, hits: list[Hit], offsets: list[float]) -> Iterator[Match]:

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 from .compile import CompiledRules
 from .config import Config
-from .decide import decide
-from .match import match
+from .decide import settle
+from .match import recognise
 from .limits import time_limit
 from .model import Document, InputKind, Meta, Result, Step
 from .repair import repair
@@ -27,11 +27,11 @@ def run(content: bytes | str, compiled: CompiledRules, config: Config,
 def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str | None) -> Result:
     source = read_source(content, config.input, config.max_bytes)
     doc, dropped, refused, site = segment(source.text, source.kind, url, compiled, config)
-    matched = match(compiled, doc, site)
-    decision = decide(doc, compiled.ruleset, matched.matches, config.max_removed_share)
+    found = recognise(compiled, doc, site)
+    decision = settle(compiled, doc, found, config.max_removed_share)
     kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
     repaired = repair(kept, config.smart_quotes)
-    warnings = (tuple(f"guard: {r}" for r in refused) + matched.warnings
+    warnings = (tuple(f"guard: {r}" for r in refused) + found.warnings
                 + tuple(f"guard: {g.reason}" for g in decision.guarded))
     if source.kind == InputKind.HTML and not doc.blocks and source.text.strip():
         warnings += ("no article text found in the page",)

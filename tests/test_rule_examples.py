@@ -8,10 +8,9 @@ from cleaner.ruletest import removed_by
 RULES = load_rules().rules
 
 
-def _cases(which):
-    for rule in RULES:
-        for n, text in enumerate(getattr(rule.examples, which)):
-            yield pytest.param(rule, text, id=f"{rule.id}-{which}-{n}")
+def _cases(which) -> list:
+    return [pytest.param(rule, text, id=f"{rule.id}-{which}-{n}")
+            for rule in RULES for n, text in enumerate(getattr(rule.examples, which))]
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases("remove"))
