@@ -37,13 +37,12 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     """
     removed: dict[int, Step] = {}
     guarded: dict[str, Step] = {}
-    for _ in range(MAX_ROUNDS):
-        kept = [b for b in doc.blocks if b.index not in removed]
-        view = Document(tuple(Block(i, b.text, b.kind, b.line) for i, b in enumerate(kept)),
-                        doc.kind, doc.meta)
-        at = {b.index: i for i, b in enumerate(kept)}
-        hits = tuple(h._replace(block=at[h.block]) for h in found.hits if h.block in at)
-        round_ = decide(view, compiled.ruleset, place(compiled, view, hits, found.inactive), 1.0)
+    memo: dict[str, str] = {}  # block text -> duplicate key, shared by the rounds
+    for round_number in range(MAX_ROUNDS):
+        kept, view, hits = _view(doc, removed, found.hits)
+        matches = place(compiled, view, hits, found.inactive, only_positional=round_number > 0,
+                        memo=memo)
+        round_ = decide(view, compiled.ruleset, matches, 1.0)
         for g in round_.guarded:
             guarded.setdefault(g.reason, g._replace(block=kept[g.block].index))
         if not round_.removed:
@@ -51,6 +50,17 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
         for s in round_.removed:
             removed[kept[s.block].index] = s._replace(block=kept[s.block].index)
     return _final(doc, compiled.ruleset, removed, list(guarded.values()), max_removed_share)
+
+
+def _view(doc: Document, removed: dict[int, Step], hits: tuple[Hit, ...]):
+    """The blocks left, renumbered from 0 (positions are what rules judge), and their hits."""
+    if not removed:
+        return list(doc.blocks), doc, hits
+    kept = [b for b in doc.blocks if b.index not in removed]
+    view = Document(tuple(Block(i, b.text, b.kind, b.line) for i, b in enumerate(kept)),
+                    doc.kind, doc.meta)
+    at = {b.index: i for i, b in enumerate(kept)}
+    return kept, view, tuple(h._replace(block=at[h.block]) for h in hits if h.block in at)
 
 
 def _final(doc: Document, ruleset: RuleSet, removed: dict[int, Step], guarded: list[Step],

@@ -39,14 +39,16 @@ def section_matches(
         covered = stop - 1
 
 
-def duplicate_matches(rule: Rule, doc: Document) -> Iterator[Match]:
-    """Blocks printed more than once: all copies (keep="none") or all but the first."""
+def duplicate_matches(rule: Rule, doc: Document, memo: dict[str, str]) -> Iterator[Match]:
+    """Blocks printed more than once: all copies (keep="none") or all but the first.
+    `memo` maps a block's text to its comparison key, across calls on one document."""
     groups: dict[str, list[int]] = defaultdict(list)
     limit = rule.within_first or len(doc.blocks)
     for block in doc.blocks[:limit]:
         if len(block.text) >= rule.min_chars:
-            # copies are copies to the letter; only spacing and case may differ
-            k = " ".join(block.text.split()).casefold()
+            k = memo.get(block.text)
+            if k is None:  # copies are copies to the letter; only spacing and case may differ
+                k = memo[block.text] = " ".join(block.text.split()).casefold()
             if len(k) >= rule.min_chars:
                 groups[k].append(block.index)
     for k, copies in groups.items():

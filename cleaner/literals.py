@@ -121,3 +121,39 @@ def _nested(op, av, left: bool, right: bool) -> set[str] | None:
         # a repeated body touches itself, so its own ends are edges only if the outside is
         return _required(list(av[2]), left and av[1] == 1, right and av[1] == 1)
     return None
+
+
+def required_substrings(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings (any characters), one of which every match contains: the fallback
+    prefilter for patterns with no whole word, such as '^(?:©|\\(c\\))'."""
+    try:
+        parsed = sre_parse.parse(pattern, sre_c.SRE_FLAG_IGNORECASE)
+    except Exception:
+        return None
+    found = _substrings(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _substrings(items: list) -> set[str] | None:
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append({"".join(run).casefold()})
+            run = []
+        sub = None
+        if op is sre_c.SUBPATTERN:
+            sub = _substrings(list(av[-1]))
+        elif op is sre_c.BRANCH:
+            sets = [_substrings(list(b)) for b in av[1]]
+            sub = set().union(*sets) if all(sets) else None
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _substrings(list(av[2]))
+        if sub:
+            candidates.append(sub)
+    if run:
+        candidates.append({"".join(run).casefold()})
+    return max(candidates, key=lambda c: min(map(len, c)), default=None)

@@ -18,6 +18,12 @@ from .textnorm import EDGE, keys
 from .kinds import byline_matches, duplicate_matches, section_matches
 
 
+_PUNCT_TO_SPACE = bytes(
+    32 if (c < 128 and not chr(c).isalnum() and c not in (10, 95)) else c for c in range(256)
+)
+_UNICODE_PUNCT = tuple(c.encode() for c in "…•·©®™¦§¶†‡‹›«»„“”‘’")
+
+
 class Hit(NamedTuple):
     target: Target
     block: int
@@ -46,18 +52,26 @@ def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -
 
 
 def place(compiled: CompiledRules, doc: Document, hits: tuple[Hit, ...],
-          inactive: frozenset[str]) -> tuple[Match, ...]:
+          inactive: frozenset[str], only_positional: bool = False,
+          memo: dict[str, str] | None = None) -> tuple[Match, ...]:
     """Matches of every rule on `doc`, given its block hits: position guards, sections,
-    duplicates and bylines, all of which depend on which blocks are there."""
+    duplicates and bylines, all of which depend on which blocks are there.
+    `only_positional`: leave out block rules without position guards, whose matches
+    cannot change when other blocks go."""
     offsets = _offsets(doc)
     by_rule: dict[str, list[Hit]] = defaultdict(list)
     for hit in hits:
         by_rule[hit.target.rule].append(hit)
     matches: list[Match] = []
     for rule in compiled.ruleset.rules:
-        if rule.id not in inactive:
-            matches.extend(_kind_matches(rule, doc, by_rule.get(rule.id, []), offsets))
+        if rule.id in inactive or (only_positional and not positional(rule)):
+            continue
+        matches.extend(_kind_matches(rule, doc, by_rule.get(rule.id, []), offsets, memo))
     return tuple(matches)
+
+
+def positional(rule: Rule) -> bool:
+    return rule.kind != RuleKind.BLOCK or bool(rule.within_first or rule.after_share)
 
 
 def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Matched:
@@ -66,7 +80,8 @@ def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Ma
     return Matched(place(compiled, doc, found.hits, found.inactive), found.warnings)
 
 
-def _kind_matches(rule: Rule, doc: Document, hits: list[Hit], offsets: list[float]) -> Iterator[Match]:
+def _kind_matches(rule: Rule, doc: Document, hits: list[Hit], offsets: list[float],
+                  memo: dict[str, str] | None = None) -> Iterator[Match]:
     if rule.kind == RuleKind.BLOCK:
         for hit in hits:
             if _placed(rule, hit.block, offsets):
@@ -76,7 +91,7 @@ def _kind_matches(rule: Rule, doc: Document, hits: list[Hit], offsets: list[floa
         ends = [h.block for h in hits if h.target.role == "end"]
         yield from section_matches(rule, doc, [(h.block, h.reason) for h in starts], ends)
     elif rule.kind == RuleKind.DUPLICATE:
-        yield from duplicate_matches(rule, doc)
+        yield from duplicate_matches(rule, doc, {} if memo is None else memo)
     elif rule.kind == RuleKind.BYLINE:
         yield from byline_matches(rule, doc)
 
@@ -90,12 +105,9 @@ def _placed(rule: Rule, block: int, offsets: list[float]) -> bool:
 
 def _offsets(doc: Document) -> list[float]:
     """For each block, the share of the document's characters that come before it."""
-    total = sum(len(b.text) for b in doc.blocks) or 1
-    out, seen = [], 0
-    for b in doc.blocks:
-        out.append(seen / total)
-        seen += len(b.text)
-    return out
+    sizes = [len(b.text) for b in doc.blocks]
+    total = sum(sizes) or 1
+    return [n / total for n in accumulate(sizes[:-1], initial=0)] if sizes else []
 
 
 def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Iterator[Hit]:
@@ -111,24 +123,48 @@ def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Itera
             for t in full[fk]:
                 if len(ks[j]) <= t.max_chars:
                     yield Hit(t, short[j], f'phrase "{fk}"')
-    for j, words in _keyword_lines(index, ks):
+    joined = "\n".join(ks)
+    starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
+    for j, words in _keyword_lines(index, joined, starts):
         yield from _word_hits(index, short[j], ks[j], fks[j], words, warnings)
+    for j, numbers in _substring_lines(index, joined, starts):
+        for n in sorted(numbers):
+            yield from _pattern_hits(index, n, short[j], ks[j], warnings)
     if index.unfiltered:
         for j, k in enumerate(ks):
             for n in index.unfiltered:
                 yield from _pattern_hits(index, n, short[j], k, warnings)
 
 
-def _keyword_lines(index: TriggerIndex, ks: list[str]) -> Iterator[tuple[int, set[str]]]:
-    """(line, the index words it contains), for the lines that contain any: one regex pass."""
-    if index.keywords is None:
-        return
-    joined = "\n".join(ks)
-    starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
-    found: dict[int, set[str]] = defaultdict(set)
-    for m in index.keywords.finditer(joined):
-        found[bisect_right(starts, m.start()) - 1].add(m.group())
+def _substring_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Iterator[tuple[int, set[int]]]:
+    """(line, patterns to run) for patterns filtered by a literal that is not a word."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for sub, numbers in index.by_substring:
+        at = joined.find(sub)
+        while at >= 0:
+            found[bisect_right(starts, at) - 1].update(numbers)
+            at = joined.find(sub, at + 1)
     yield from found.items()
+
+
+def _keyword_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Iterator[tuple[int, set[str]]]:
+    """(line, the index words it contains), for the lines that contain any.
+
+    Works on UTF-8 bytes: punctuation becomes spaces through a 256-entry byte table
+    (str.translate costs per character on non-ASCII text, which is nearly every page),
+    and each line's words meet the index's words in one set intersection.
+    """
+    if not index.words:
+        return
+    wanted = index.wordbytes
+    data = joined.encode("utf-8", "surrogatepass").translate(_PUNCT_TO_SPACE)
+    for symbol in _UNICODE_PUNCT:
+        if symbol in data:
+            data = data.replace(symbol, b" ")
+    for j, line in enumerate(data.split(b"\n")):
+        found = wanted.keys() & line.split()
+        if found:
+            yield j, {wanted[w] for w in found}
 
 
 def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],

@@ -62,7 +62,9 @@ def keys(texts: list[str]) -> list[str]:
         if _FOLDED.search(joined):
             joined = _FOLDED.sub(lambda m: m.group().translate(_FOLD), joined)
         low = unicodedata.normalize("NFC", joined.casefold())
-    out = [line.strip(" ") for line in _HSPACE.sub(" ", low).split("\n")]
+    if not low.isascii() or "  " in low or "\t" in low or "\r" in low or "\x0b" in low or "\x0c" in low:
+        low = _HSPACE.sub(" ", low)  # skipped when there is nothing to collapse
+    out = [line.strip(" ") for line in low.split("\n")]
     if len(out) != len(texts):  # a text held a line break after all: do them one by one
         return [key(t) for t in texts]
     return out
