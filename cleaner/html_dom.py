@@ -122,8 +122,10 @@ def _tag_or_token(el, dom: DomRules):
 
 
 def _guarded(el, size: int, rule: Rule, total: int) -> bool:
-    """Never drop the page's container, its main heading, or more text than the rule allows."""
-    if size > rule.max_chars or size / total > rule.max_share or el.tag in _KEEP_TAGS:
+    """Never drop the page's container, its main heading, or more text than the rule allows;
+    and leave empty elements (ad slots waiting for a script) alone: they hold no text to
+    remove, and dropping them only changes the layout the extractor judges."""
+    if not size or size > rule.max_chars or size / total > rule.max_share or el.tag in _KEEP_TAGS:
         return True
     return bool(el.xpath(_HOLDS_BODY))
 

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from .html_dom import DomRules, prune
+from .html_meta import page_meta
 from .model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
 
 _SPACE = re.compile(r"\s+")
@@ -51,13 +52,11 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
                  inactive: frozenset[str] = frozenset()) -> Segmented:
     if root is None:
         return Segmented(Document((), InputKind.HTML, Meta(url=url)), ())
+    meta = page_meta(root, url)  # before pruning: meta tags and JSON-LD are all there
     dropped, refused = prune(root, dom, inactive)
     extracted = _extract(root, url)
     if extracted is None:
-        return Segmented(Document((), InputKind.HTML, Meta(url=url)), dropped, refused)
-    meta = Meta(title=_clean(extracted.title), author=_clean(extracted.author),
-                date=extracted.date, sitename=_clean(extracted.sitename),
-                url=extracted.url or url, language=extracted.language)
+        return Segmented(Document((), InputKind.HTML, meta), dropped, refused)
     texts = ([(meta.title, BlockKind.HEADING)] if meta.title else []) + list(_blocks(extracted.body))
     blocks = tuple(Block(i, t, k) for i, (t, k) in enumerate(texts))
     return Segmented(Document(blocks, InputKind.HTML, meta), dropped, refused)
@@ -66,8 +65,9 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
 def _extract(root, url):
     from trafilatura import bare_extraction
 
-    # fast=True: no readability/justext fallback; our element rules did the pruning
-    return bare_extraction(root, url=url, fast=True, with_metadata=True,
+    # fast=True: no readability/justext fallback; our element rules did the pruning.
+    # Metadata comes from html_meta, which skips the readers we do not use.
+    return bare_extraction(root, url=url, fast=True, with_metadata=False,
                            include_comments=False, include_tables=True, include_images=False)
 
 

@@ -10,7 +10,8 @@ import pytest
 from conftest import SAMPLES, shared_path
 from known_failures import SAMPLES as KNOWN
 
-CASES = sorted(p for p in SAMPLES.glob("*.txt") if not p.name.endswith(".expected.txt"))
+CASES = sorted([p for p in SAMPLES.glob("*.txt") if not p.name.endswith(".expected.txt")]
+               + list(SAMPLES.glob("*.html")))
 
 
 def _param(path):
@@ -20,7 +21,8 @@ def _param(path):
 
 
 def test_there_are_samples():
-    assert len(CASES) >= 7
+    assert len([p for p in CASES if p.suffix == ".txt"]) >= 7
+    assert len([p for p in CASES if p.suffix == ".html"]) >= 7
 
 
 @pytest.mark.parametrize("path", [_param(p) for p in CASES])
