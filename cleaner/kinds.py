@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .model import Document, Match, Rule
+from .model import BlockKind, Document, Match, Rule
 from .textnorm import key
 
 
@@ -101,5 +101,54 @@ def is_byline(text: str, rule: Rule) -> bool:
     names = [w for w in words if w.casefold() not in rule.connectors]
     if not names or not all(_NAME.match(w) for w in names):
         return False
-    # a bare name needs two words (first and last); "By X" may be one ("By Reuters")
-    return bool(prefix) or len(names) >= 2
+    if prefix:
+        return True  # "By X" may be one word ("By Reuters") and in capitals ("BY JANE DOE")
+    # a bare name is a first and a last name, written as names are: "Kevin Baron", not
+    # "LOOK WHAT YOU MADE ME DO" (a heading in capitals)
+    return len(names) >= 2 and all(_TITLE_CASE.match(w) for w in names)
+
+
+_TITLE_CASE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’.-]*[a-zß-öø-ÿā-ž])[\w'’.-]*|[A-Z]\.)$")
+
+
+_SENTENCE_END = (".", "!", "\u2026", ".\u201d", '."', "!\u201d", ".)", ".\u2019")
+
+
+def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
+    """Runs of short lines that are not sentences, before the first prose block (menus,
+    section lists) or after the last one (footers, link lists). List items are never
+    taken: a list in the article has its bullets. The title (first block) stays."""
+    blocks = doc.blocks
+    prose = [b.index for b in blocks if len(b.text) >= rule.prose_chars and _has_sentence(b.text)]
+    if not prose:
+        return  # no body to tell the fringe from
+    spans = []
+    if rule.where in ("head", "both"):
+        spans.append((1, prose[0], "before the first paragraph of prose"))
+    if rule.where in ("tail", "both"):
+        spans.append((prose[-1] + 1, len(blocks), "after the last paragraph of prose"))
+    for start, stop, where in spans:
+        run: list[int] = []
+        for i in range(start, stop + 1):
+            if i < stop and _menu_line(blocks[i], rule.max_chars):
+                run.append(i)
+                continue
+            if len(run) >= rule.min_run:
+                why = f"{len(run)} short lines in a row {where}"
+                yield from (Match(rule.id, j, why) for j in run)
+            run = []
+
+
+def _menu_line(block, limit: int) -> bool:
+    """A link label: short, not a sentence, not a list item, not a row of figures (a
+    table of standings or results is data, however short its rows)."""
+    text = block.text.strip()
+    return (len(text) <= limit and block.kind != BlockKind.LIST_ITEM
+            and not text.endswith(_SENTENCE_END) and len(_NUMBERS.findall(text)) < 2)
+
+
+_NUMBERS = re.compile(r"\d+")
+
+
+def _has_sentence(text: str) -> bool:
+    return any(mark in text for mark in (". ", "! ", "? ")) or text.rstrip().endswith(_SENTENCE_END)

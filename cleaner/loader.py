@@ -32,9 +32,10 @@ FIELDS: dict[RuleKind, set[str]] = {
                          "within_first"},
     RuleKind.BYLINE: {"prefixes", "connectors", "max_words", "max_chars", "within_first"},
     RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share"},
+    RuleKind.FRINGE: {"max_chars", "min_run", "prose_chars", "where"},
 }
 INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
-        "gap_max_chars", "max_words"}
+        "gap_max_chars", "max_words", "min_run", "prose_chars"}
 SHARES = {"after_share", "max_share"}
 STRING_LISTS = {
     "phrases", "patterns", "start_phrases", "start_patterns", "end_phrases", "end_patterns",
@@ -165,6 +166,11 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
         return {"keep": keep}
     if kind == RuleKind.BYLINE:
         return {n: tuple(key(p) for p in values.get(n, ())) for n in ("prefixes", "connectors")}
+    if kind == RuleKind.FRINGE:
+        where = entry.get("where", "both")
+        if where not in ("head", "tail", "both"):
+            raise ctx.fail('must be "head", "tail" or "both"', "where")
+        return {"where": where, "max_chars": values.get("max_chars", 40)}
     if kind == RuleKind.ELEMENT:
         for sel in values.get("selectors", ()):
             _check_selector(sel, ctx)
@@ -189,6 +195,8 @@ def _check_kind(rule: Rule, ctx: _Ctx) -> None:
         raise ctx.fail("a block rule needs phrases = [...] or patterns = [...]", "phrases")
     if rule.kind == RuleKind.SECTION and not rule.trigger:
         raise ctx.fail("a section rule needs start_phrases or start_patterns", "start_phrases")
+    if rule.kind == RuleKind.FRINGE and rule.min_run < 2:
+        raise ctx.fail("must be 2 or more: one short line is not a menu", "min_run")
     if rule.kind == RuleKind.DUPLICATE and rule.max_copies < 2:
         raise ctx.fail("must be 2 or more", "max_copies")
     if rule.kind == RuleKind.ELEMENT and not (rule.selectors or rule.tokens or rule.tags):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
 from .model import Document, Match, Rule, RuleKind
 from .textnorm import EDGE, keys
-from .kinds import byline_matches, duplicate_matches, section_matches
+from .kinds import byline_matches, duplicate_matches, fringe_matches, section_matches
 
 
 _PUNCT_TO_SPACE = bytes(
@@ -94,6 +94,8 @@ def _kind_matches(rule: Rule, doc: Document, hits: list[Hit], offsets: list[floa
         yield from duplicate_matches(rule, doc, {} if memo is None else memo)
     elif rule.kind == RuleKind.BYLINE:
         yield from byline_matches(rule, doc)
+    elif rule.kind == RuleKind.FRINGE:
+        yield from fringe_matches(rule, doc)
 
 
 def _placed(rule: Rule, block: int, offsets: list[float]) -> bool:

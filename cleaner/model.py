@@ -41,6 +41,7 @@ class RuleKind(str, Enum):
     DUPLICATE = "duplicate"  # the same block printed more than once
     BYLINE = "byline"  # an author or credit line near the top
     ELEMENT = "element"  # an HTML element, by CSS selector, tag or class/id token
+    FRINGE = "fringe"  # runs of short lines before the first or after the last prose block
 
 
 class Anchor(str, Enum):
@@ -135,6 +136,10 @@ class Rule:
     prefixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
     max_words: int = 6
+    # fringe: menus and footers around the body
+    min_run: int = 4  # at least this many short lines in a row
+    prose_chars: int = 150  # a block this long that has a sentence in it is prose
+    where: str = "both"  # "head", "tail" or "both"
     # element (HTML): what it matches, before extraction
     selectors: tuple[str, ...] = ()
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"

@@ -1,0 +1,63 @@
+"""Loading the article-extraction-benchmark dev set kept in ../shared/bench/aeb-dev.
+
+The data is Scrapinghub's article-extraction-benchmark (MIT): 123 gzipped HTML pages,
+their ground-truth article bodies, and the published outputs of other extractors. It sits
+beside the repository only on the team's machines, so every benchmark asks `missing()`
+first and skips with its message on a fresh clone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+AEB = Path(__file__).resolve().parents[2] / "shared" / "bench" / "aeb-dev"
+
+
+class Page(NamedTuple):
+    id: str
+    url: str
+    html: bytes  # decompressed, still undecoded: extractors get the bytes a crawler saw
+
+
+class Peer(NamedTuple):
+    name: str
+    version: str
+    output: dict[str, str]  # page id -> articleBody
+
+
+def missing(root: Path = AEB) -> str | None:
+    """Why the benchmark cannot run here, or None if the data is present."""
+    if (root / "ground-truth.json").exists():
+        return None
+    return f"skipped: {root} not found (../shared sits beside the repo only on the team's machines)"
+
+
+def load_truth(root: Path = AEB) -> dict[str, str]:
+    """Page id -> ground-truth article body (without the title)."""
+    return {k: v.get("articleBody") or "" for k, v in _ground_truth(root).items()}
+
+
+def load_pages(root: Path = AEB, only: str | None = None) -> list[Page]:
+    """Every page with its url, decompressed into memory, in id order."""
+    urls = {k: v.get("url") or "" for k, v in _ground_truth(root).items()}
+    ids = [only] if only else sorted(urls)
+    return [Page(i, urls[i], gzip.decompress((root / "html" / f"{i}.html.gz").read_bytes()))
+            for i in ids]
+
+
+def load_peers(root: Path = AEB) -> list[Peer]:
+    """The published outputs of other extractors, by name."""
+    return [_peer(path) for path in sorted((root / "peers").glob("*.json"))]
+
+
+def _peer(path: Path) -> Peer:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    output = {k: (v or {}).get("articleBody") or "" for k, v in data["output"].items()}
+    return Peer(path.stem, data.get("version") or "?", output)
+
+
+def _ground_truth(root: Path) -> dict[str, dict]:
+    return json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
