@@ -51,10 +51,20 @@ class Article(NamedTuple):
     noise: tuple[str, ...]
 
 
+SUBJECTS = ("The council", "Officials", "The mayor", "Residents", "Her team", "The company",
+            "The editor", "Readers", "Die Stadt", "Le maire", "El alcalde")
+
+
 def sentences() -> st.SearchStrategy[str]:
-    words = st.lists(st.sampled_from(PLAIN_WORDS + NOISE_WORDS), min_size=6, max_size=30)
+    """Sentences that talk about noise: a subject first, then any words, noise words too.
+
+    (A line that opens with the noise itself, "Subscribe to the newsletter ...", is what
+    a sign-up prompt looks like; prose mentions these things, it does not start with
+    the imperative.)"""
+    words = st.lists(st.sampled_from(PLAIN_WORDS + NOISE_WORDS), min_size=5, max_size=30)
     end = st.sampled_from([".", "!", "?", ".", "…", "."])
-    return st.builds(lambda ws, e: ws[0].capitalize() + " " + " ".join(ws[1:]) + e, words, end)
+    return st.builds(lambda subject, ws, e: subject + " " + " ".join(ws) + e,
+                     st.sampled_from(SUBJECTS), words, end)
 
 
 def paragraphs() -> st.SearchStrategy[str]:
@@ -81,8 +91,8 @@ def _fires_anywhere(rule: Rule) -> bool:
 @st.composite
 def articles(draw, ruleset: RuleSet, max_paragraphs: int = 12) -> Article:
     """A title, unique body paragraphs, and noise lines from `ruleset` dropped between them."""
-    title = draw(st.lists(st.sampled_from(PLAIN_WORDS), min_size=3, max_size=8)
-                 .map(lambda ws: " ".join(ws).capitalize()))
+    title = draw(st.lists(st.sampled_from(PLAIN_WORDS), min_size=2, max_size=7)
+                 .map(lambda ws: "Council " + " ".join(ws)))
     body = draw(st.lists(paragraphs(), min_size=1, max_size=max_paragraphs, unique=True))
     pool = noise_lines(ruleset)
     lines: list[str] = [title]
