@@ -105,7 +105,10 @@ def is_byline(text: str, rule: Rule) -> bool:
         return True  # "By X" may be one word ("By Reuters") and in capitals ("BY JANE DOE")
     # a bare name is a first and a last name, written as names are: "Kevin Baron", not
     # "LOOK WHAT YOU MADE ME DO" (a heading in capitals)
-    return len(names) >= 2 and all(_TITLE_CASE.match(w) for w in names)
+    if len(names) < 2 or not all(_TITLE_CASE.match(w) for w in names):
+        return False
+    # ...and starts with a given name: "Defensive Line" is a subheading
+    return not rule.first_names or names[0].casefold() in rule.first_names
 
 
 _TITLE_CASE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’.-]*[a-zß-öø-ÿā-ž])[\w'’.-]*|[A-Z]\.)$")

@@ -25,7 +25,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     except Exception:
         return None
     # patterns are searched, so their ends are word edges only where ^, $ or \b say so
-    words = _required(list(parsed), False, False)
+    words = _required(_unfactor(list(parsed)), False, False)
     return tuple(sorted(words)) if words else None
 
 
@@ -54,6 +54,25 @@ def _required(items: list, left: bool = True, right: bool = True) -> set[str] | 
     if run:
         candidates += _run_words("".join(run), run_left, right)
     return max(candidates, key=lambda c: min(map(len, c)), default=None)
+
+
+def _unfactor(items: list) -> list:
+    """Undo the parser's prefix factoring: it turns (?:related|read more) into "re" followed
+    by (?:lated|ad more), which hides both words; put the shared letters back in front
+    of every alternative."""
+    out: list = []
+    for op, av in items:
+        if op is sre_c.BRANCH:
+            run = []
+            while out and out[-1][0] is sre_c.LITERAL:
+                run.insert(0, out.pop())
+            branches = [_unfactor(run + list(b)) for b in av[1]]
+            out.append((op, (av[0], branches)))
+        elif op is sre_c.SUBPATTERN:
+            out.append((op, (*av[:-1], _unfactor(list(av[-1])))))
+        else:
+            out.append((op, av))
+    return out
 
 
 def _run_words(text: str, left: bool, right: bool) -> list[set[str]]:

@@ -30,7 +30,8 @@ FIELDS: dict[RuleKind, set[str]] = {
     },
     RuleKind.DUPLICATE: {"min_chars", "max_copies", "keep", "max_gap", "gap_max_chars",
                          "within_first"},
-    RuleKind.BYLINE: {"prefixes", "connectors", "max_words", "max_chars", "within_first"},
+    RuleKind.BYLINE: {"prefixes", "connectors", "max_words", "max_chars", "within_first",
+                      "first_names_file"},
     RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share"},
     RuleKind.FRINGE: {"max_chars", "min_run", "prose_chars", "where"},
 }
@@ -165,7 +166,11 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
             raise ctx.fail("must be \"first\" (keep the first copy) or \"none\"", "keep")
         return {"keep": keep}
     if kind == RuleKind.BYLINE:
-        return {n: tuple(key(p) for p in values.get(n, ())) for n in ("prefixes", "connectors")}
+        # longest prefix first: "Texte :" must win over "Texte"
+        prefixes = sorted({key(p) for p in values.get("prefixes", ())}, key=len, reverse=True)
+        return {"prefixes": tuple(prefixes),
+                "connectors": tuple(key(p) for p in values.get("connectors", ())),
+                "first_names": _vocabulary(entry.get("first_names_file"), ctx)}
     if kind == RuleKind.FRINGE:
         where = entry.get("where", "both")
         if where not in ("head", "tail", "both"):
@@ -179,6 +184,23 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
                 "tags": tuple(t.lower() for t in values.get("tags", ())),
                 "max_chars": values.get("max_chars", 3000)}
     return {}
+
+
+def _vocabulary(name, ctx: _Ctx) -> frozenset[str]:
+    """A one-per-line word list beside the rule file (# starts a comment)."""
+    if name is None:
+        return frozenset()
+    if not isinstance(name, str):
+        raise ctx.fail("expected a file name", "first_names_file")
+    path = Path(ctx.path).parent / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ctx.fail(f"cannot read {path}: {exc}", "first_names_file") from exc
+    words = frozenset(key(ln) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+    if not words:
+        raise ctx.fail(f"{path} lists no names", "first_names_file")
+    return words
 
 
 def _check_selector(selector: str, ctx: _Ctx) -> None:

@@ -121,7 +121,7 @@ def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Itera
     fks = [k.strip(EDGE) for k in ks]
     full = index.full
     for j, fk in enumerate(fks):
-        if fk in full:
+        if fk in full and not _quoted(doc.blocks[short[j]].text):
             for t in full[fk]:
                 if len(ks[j]) <= t.max_chars:
                     yield Hit(t, short[j], f'phrase "{fk}"')
@@ -147,6 +147,14 @@ def _substring_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Ite
             found[bisect_right(starts, at) - 1].update(numbers)
             at = joined.find(sub, at + 1)
     yield from found.items()
+
+
+def _quoted(text: str) -> bool:
+    """A line in quotation marks is somebody speaking: “Close.” is dialogue, not a button."""
+    return text.lstrip()[:1] in _OPENING_QUOTES
+
+
+_OPENING_QUOTES = frozenset("\u201c\u201e\u00ab\u00bb\u2018\u201a\"'")
 
 
 def _keyword_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Iterator[tuple[int, set[str]]]:

@@ -136,6 +136,7 @@ class Rule:
     prefixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
     max_words: int = 6
+    first_names: frozenset[str] = frozenset()  # a bare byline starts with one (empty: any)
     # fringe: menus and footers around the body
     min_run: int = 4  # at least this many short lines in a row
     prose_chars: int = 150  # a block this long that has a sentence in it is prose

@@ -83,3 +83,18 @@ def test_site_pack_applies_only_to_its_site():
 def test_max_removed_share_guard_keeps_everything():
     out = C.clean("Advertisement\nShare this article\nAdvertisement")
     assert out.text and any("max_removed_share" in w for w in out.warnings)
+
+
+def test_quoted_dialogue_is_not_a_button_label():
+    out = C.clean("\n".join(["Budget Vote Delayed", *BODY[:2], "\u201cClose.\u201d", *BODY[2:]]))
+    assert "\u201cClose.\u201d" in out.paragraphs
+
+
+def test_title_case_subheading_is_not_a_bare_byline():
+    out = C.clean("\n".join(["Budget Vote Delayed", "Defensive Line", *BODY]))
+    assert out.paragraphs[0] == "Defensive Line" and out.byline is None
+
+
+def test_longest_byline_prefix_wins():
+    out = C.clean("\n".join(["Le budget", "Texte : Jean Dupont", *BODY]))
+    assert out.byline == "Texte : Jean Dupont"
