@@ -48,7 +48,8 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
         if not round_.removed:
             break
         for s in round_.removed:
-            removed[kept[s.block].index] = s._replace(block=kept[s.block].index)
+            at = kept[s.block].index
+            removed[at] = s if at == s.block else s._replace(block=at)
     return _final(doc, compiled.ruleset, removed, list(guarded.values()), max_removed_share)
 
 
@@ -117,9 +118,10 @@ def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
 
 
 def _removal(found: list[Match], doc: Document) -> Step:
-    step = _step("remove", found[0], doc, found[0].reason)
-    others = sorted({m.rule for m in found[1:]} - {found[0].rule})
-    return step._replace(reason=step.reason + (f"; also {', '.join(others)}" if others else ""))
+    first = found[0]
+    others = sorted({m.rule for m in found[1:]} - {first.rule}) if len(found) > 1 else ()
+    why = first.reason + (f"; also {', '.join(others)}" if others else "")
+    return Step("remove", first.rule, first.block, doc.blocks[first.block].text, why)
 
 
 def _step(stage: str, m: Match, doc: Document, reason: str) -> Step:

@@ -47,8 +47,9 @@ def duplicate_matches(rule: Rule, doc: Document, memo: dict[str, str]) -> Iterat
     for block in doc.blocks[:limit]:
         if len(block.text) >= rule.min_chars:
             k = memo.get(block.text)
-            if k is None:  # copies are copies to the letter; only spacing and case may differ
-                k = memo[block.text] = " ".join(block.text.split()).casefold()
+            if k is None:  # copies to the letter, but for spacing, case and quote marks
+                # (quote repair may put back the very mark that told two copies apart)
+                k = memo[block.text] = " ".join(_QUOTES.sub("", block.text).split()).casefold()
             if len(k) >= rule.min_chars:
                 groups[k].append(block.index)
     for k, copies in groups.items():
@@ -62,6 +63,9 @@ def duplicate_matches(rule: Rule, doc: Document, memo: dict[str, str]) -> Iterat
         why = f"printed {len(copies)} times (blocks {', '.join(map(str, copies))})"
         for i in drop:
             yield Match(rule.id, i, why)
+
+
+_QUOTES = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a]")
 
 
 def _short_between(doc: Document, copies: list[int], limit: int) -> bool:
