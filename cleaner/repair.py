@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from .model import Block, BlockKind, Step
+from .textnorm import normalize_space
 
 
 
@@ -39,13 +40,6 @@ _STRAIGHT_CLOSE = re.compile(r'(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])')
 class Repaired(NamedTuple):
     texts: tuple[str, ...]
     steps: tuple[Step, ...]
-
-
-def normalize_space(text: str) -> str:
-    """No-break spaces become plain spaces; leading and trailing white space goes."""
-    if text.isascii():
-        return text.strip()
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ").strip()
 
 
 def repair(blocks: list[Block], smart_quotes: bool = False) -> Repaired:

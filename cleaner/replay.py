@@ -8,7 +8,7 @@ marks inserted -- nothing else.
 from __future__ import annotations
 
 from .model import Document, Result
-from .repair import normalize_space
+from .textnorm import normalize_space
 
 
 def replay(doc: Document, result: Result) -> str:

@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from .model import Rule, RuleKind, RuleSet
-from .repair import STYLES, normalize_space
+from .repair import STYLES
+from .textnorm import normalize_space
 from .segment import segment_text
 
 # Prose that talks about the things noise is made of: the body must survive it.

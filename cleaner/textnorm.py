@@ -68,3 +68,10 @@ def keys(texts: list[str]) -> list[str]:
     if len(out) != len(texts):  # a text held a line break after all: do them one by one
         return [key(t) for t in texts]
     return out
+
+
+def normalize_space(text: str) -> str:
+    """No-break spaces become plain spaces; leading and trailing white space goes."""
+    if text.isascii():
+        return text.strip()
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ").strip()

@@ -3,7 +3,8 @@
 import pytest
 
 from cleaner.model import Block, BlockKind
-from cleaner.repair import document_style, normalize_space, repair
+from cleaner.repair import document_style, repair
+from cleaner.textnorm import normalize_space
 
 
 def fixed(*paragraphs, smart=False):
