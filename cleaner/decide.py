@@ -84,21 +84,24 @@ def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
            max_removed_share: float = 0.95) -> Decision:
     rules = {r.id: r for r in ruleset.rules}
     total = sum(len(b.text) for b in doc.blocks) or 1
-    by_rule: dict[str, list[Match]] = defaultdict(list)
-    for m in matches:
-        by_rule[m.rule].append(m)
-    guarded: list[Step] = []
+    sections: dict[tuple[str, str], list[Match]] = defaultdict(list)
     accepted: list[Match] = []
-    for rule_id, found in by_rule.items():
+    for m in matches:
+        if rules[m.rule].kind == RuleKind.SECTION:
+            sections[m.rule, m.reason].append(m)  # one trigger's section, judged alone
+        else:
+            accepted.append(m)
+    guarded: list[Step] = []
+    for (rule_id, _), found in sections.items():
         rule = rules[rule_id]
-        if rule.kind == RuleKind.SECTION:
-            size = sum(len(doc.blocks[m.block].text) for m in found)
-            if size / total > rule.max_share or len(found) > rule.max_blocks:
-                why = (f"section would remove {len(found)} blocks, {size / total:.0%} of the text; "
-                       f"limits are {rule.max_blocks} blocks and {rule.max_share:.0%}")
-                guarded.append(_step("guard", found[0], doc, why))
-                continue
-        accepted.extend(found)
+        size = sum(len(doc.blocks[m.block].text) for m in found)
+        if size / total > rule.max_share or len(found) > rule.max_blocks:
+            why = (f"section '{rule_id}' from block {found[0].block} would remove {len(found)} "
+                   f"blocks, {size / total:.0%} of the text; limits are {rule.max_blocks} blocks "
+                   f"and {rule.max_share:.0%}")
+            guarded.append(_step("guard", found[0], doc, why))
+        else:
+            accepted.extend(found)
     first: dict[int, list[Match]] = defaultdict(list)
     for m in accepted:
         first[m.block].append(m)

@@ -20,12 +20,13 @@ def section_matches(
 
     With no end phrases the section runs to the end of the document; with end phrases
     and none found after the trigger, nothing is removed (an unclosed section is not
-    evidence enough). Size guards are applied by the decide stage.
+    evidence enough). Each trigger gives its own section, judged on its own by the
+    decide stage's size guards: when the section of an early trigger is too large, the
+    one of a later trigger may still go. But a "heading" found more than MAX_TRIGGERS
+    times is not a heading: then only the first counts, and a refusal is final.
     """
-    covered = -1
-    for start, reason in sorted(starts):
-        if start <= covered:
-            continue
+    starts = sorted(starts)
+    for start, reason in starts if len(starts) <= MAX_TRIGGERS else starts[:1]:
         if rule.end:
             stop = next((e for e in sorted(ends) if e > start), None)
             if stop is None:
@@ -36,10 +37,12 @@ def section_matches(
         why = f'section from block {start}, "{text[:60]}" ({reason[:60]})'
         for i in range(start, stop):
             yield Match(rule.id, i, why)
-        covered = stop - 1
 
 
-def duplicate_matches(rule: Rule, doc: Document, memo: dict[str, str]) -> Iterator[Match]:
+MAX_TRIGGERS = 3  # a page has a few section headings, not dozens
+
+
+def duplicate_matches(rule: Rule, doc: Document, memo: dict) -> Iterator[Match]:
     """Blocks printed more than once: all copies (keep="none") or all but the first.
     `memo` maps a block's text to its comparison key, across calls on one document."""
     groups: dict[str, list[int]] = defaultdict(list)
@@ -124,7 +127,11 @@ _SENTENCE_END = (".", "!", "\u2026", ".\u201d", '."', "!\u201d", ".)", ".\u2019"
 def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
     """Runs of short lines that are not sentences, before the first prose block (menus,
     section lists) or after the last one (footers, link lists). List items are never
-    taken: a list in the article has its bullets. The title (first block) stays."""
+    taken: a list in the article has its bullets. The title (first block) stays.
+
+    Where the body begins is judged on the blocks that are left (decide settles it),
+    so that the output, cleaned again, loses nothing more.
+    """
     blocks = doc.blocks
     prose = [b.index for b in blocks if len(b.text) >= rule.prose_chars and _has_sentence(b.text)]
     if not prose:

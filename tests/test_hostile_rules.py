@@ -68,7 +68,7 @@ keep = ["Other"]
 ''')
     result = Cleaner(rules=rs).clean("\n".join(["Budget vote", *BODY]))
     assert list(result.paragraphs) == BODY
-    assert any("guard: section would remove" in w for w in result.warnings)
+    assert any("guard: section 'u.section'" in w and "would remove" in w for w in result.warnings)
 
 
 def test_block_rule_matching_everything_hits_the_document_guard(tmp_path):

@@ -67,7 +67,7 @@ def test_section_larger_than_its_share_is_refused_and_reported():
     long_tail = [f"Teaser number {i} goes on for a while about other things entirely." for i in range(12)]
     out = C.clean("\n".join(["Budget Vote Delayed", *BODY, "Related articles", *long_tail]))
     assert all(t in out.paragraphs for t in long_tail)
-    assert any("guard: section would remove" in w for w in out.warnings)
+    assert any("guard: section 'related.section'" in w for w in out.warnings)
 
 
 def test_site_pack_applies_only_to_its_site():
