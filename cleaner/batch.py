@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .api import Cleaner
-from .model import CleanerError
+from .model import CLEANER_ERRORS
 from .render import step_dict
 
 
@@ -43,7 +43,7 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], opts: RecordOptions) 
     url = record.get(opts.url_field)
     try:  # the time limit is the cleaner's own (Config.timeout)
         result = cleaner.clean(content, url=url if isinstance(url, str) else None)
-    except CleanerError as exc:
+    except CLEANER_ERRORS as exc:
         return {**record, "error": str(exc)}
     except Exception as exc:  # a page that breaks the cleaner must not break the run
         return {**record, "error": f"cleaner failed: {type(exc).__name__}: {exc}"}

@@ -16,7 +16,7 @@ from . import __version__
 from .api import Cleaner
 from .config import Config
 from .loader import RuleFileError
-from .model import CleanerError, InputKind
+from .model import CLEANER_ERRORS, InputKind
 from .render import Format, as_dict, explain, render
 
 EXAMPLES = """\
@@ -151,8 +151,12 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
             continue
         try:
             result = cleaner.clean(content, url=args.url)
-        except CleanerError as exc:
+        except CLEANER_ERRORS as exc:
             err.write(f"cleaner: error: {name}: {exc}\n")
+            status = Exit.INPUT
+            continue
+        except Exception as exc:  # a bug of ours or a library's: say so, go on with the rest
+            err.write(f"cleaner: error: {name}: internal error: {type(exc).__name__}: {exc}\n")
             status = Exit.INPUT
             continue
         if args.explain:

@@ -28,7 +28,7 @@ def page_meta(root: etree._Element, url: str | None) -> Meta:
             found.author = None  # a single word is a handle or a site, not a person
         found = extract_meta_json(root, found)
     except Exception:  # trafilatura's JSON-LD reader fails on some malformed pages
-        return Meta(url=url)
+        return Meta(url=url)  # (CleanerTimeout is a BaseException and passes through)
     page_url = found.url or extract_url(root, url) or url
     try:
         date = find_date(root, extensive_search=False, original_date=True, url=page_url)

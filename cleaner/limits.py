@@ -5,6 +5,7 @@ from __future__ import annotations
 import resource
 import signal
 import threading
+import time
 from contextlib import contextmanager
 
 from .model import CleanerTimeout
@@ -29,6 +30,7 @@ def time_limit(seconds: float):
     if outer_left and outer_left <= seconds:
         yield  # an enclosing limit is shorter: it governs
         return
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -36,6 +38,8 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left:  # give the enclosing limit back what it had left
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 1e-3))
 
 
 def limit_memory(megabytes: int) -> None:

@@ -19,8 +19,12 @@ class InputTooLarge(CleanerError):
     pass
 
 
-class CleanerTimeout(CleanerError):
-    pass
+class CleanerTimeout(BaseException):
+    """A document ran out of time. A BaseException, like KeyboardInterrupt, so that the
+    broad `except Exception` blocks inside trafilatura and htmldate cannot swallow it."""
+
+
+CLEANER_ERRORS = (CleanerError, CleanerTimeout)  # what cleaning one document may raise
 
 
 class InputKind(str, Enum):

@@ -20,13 +20,13 @@ def in_child(code: str, timeout: float = 60, memory_mb: int = 3000) -> str:
         import resource
         resource.setrlimit(resource.RLIMIT_AS, ({memory_mb} << 20, resource.RLIM_INFINITY))
         from cleaner import Cleaner, Config
-        from cleaner.model import CleanerError
+        from cleaner.model import CLEANER_ERRORS
         c = Cleaner(Config(timeout=8))
         def show(content):
             try:
                 r = c.clean(content)
                 print("OK", len(r.text), r.warnings[:1])
-            except CleanerError as e:
+            except CLEANER_ERRORS as e:
                 print("ERROR", e)
             print("NEXT", c.clean("Title\\n\\nAdvertisement\\n\\nBody stays.").text == "Title\\n\\nBody stays.\\n")
     """) + textwrap.dedent(code)
@@ -54,6 +54,34 @@ def test_100000_nested_divs():
 def test_a_million_sibling_paragraphs():
     out = in_child('show("<html><body>" + "<p>Para.</p>" * 1_000_000)')
     assert "ERROR page has more than 300,000 elements" in out
+
+
+def test_time_limit_is_not_swallowed_by_a_library():
+    out = in_child('''
+        import cleaner.segment_html as s, time
+        real = s._extract
+        def swallowing(root, url):
+            try:
+                time.sleep(30)
+            except Exception:
+                pass  # what trafilatura's own recall retry does with errors
+            return real(root, url)
+        s._extract = swallowing
+        show("<html><body><p>Body text of the page for the reader.</p></body></html>")
+        s._extract = real
+    ''', timeout=40)
+    assert "ERROR gave up after 8s" in out
+
+
+def test_nested_time_limits_keep_the_outer_one():
+    from cleaner.limits import time_limit
+
+    with pytest.raises(CleanerTimeout):
+        with time_limit(0.3):
+            with time_limit(5):
+                pass
+            import time as t
+            t.sleep(2)
 
 
 def test_slow_page_hits_the_time_limit():
@@ -121,6 +149,8 @@ def test_utf16_pages(enc):
 
 
 def test_errors_are_cleaner_errors():
-    assert issubclass(InputTooLarge, CleanerError) and issubclass(CleanerTimeout, CleanerError)
+    assert issubclass(InputTooLarge, CleanerError)
+    # a timeout must get through the libraries' own `except Exception` blocks
+    assert not issubclass(CleanerTimeout, Exception)
     with pytest.raises(InputTooLarge):
         Cleaner(Config(max_bytes=10)).clean("x" * 100)
