@@ -28,7 +28,7 @@ def clean_line(cleaner: Cleaner, line: bytes, number: int, opts: RecordOptions) 
     try:
         record = json.loads(line)
     except ValueError as exc:
-        return _unreadable(line, number, f"not valid JSON: {exc}")
+        return unreadable(line, number, f"not valid JSON: {exc}")
     if not isinstance(record, dict):
         return {"error": "not a JSON object", "line": number, "record": record}
     return clean_record(cleaner, record, opts)
@@ -65,7 +65,7 @@ def dumps(record: dict[str, Any]) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
 
 
-def _unreadable(line: bytes, number: int, why: str) -> dict[str, Any]:
+def unreadable(line: bytes, number: int, why: str) -> dict[str, Any]:
     try:
         return {"error": why, "line": number, "raw": line.decode("utf-8").rstrip("\r\n")}
     except UnicodeDecodeError:  # keep every byte: base64 is the only lossless JSON form

@@ -9,16 +9,17 @@ still written, each with an `error` field.
 
 from __future__ import annotations
 
+import json
 import signal
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, NamedTuple
 
 from .api import Cleaner
-from .batch import RecordOptions, clean_line, clean_record, dumps
+from .batch import RecordOptions, unreadable, clean_line, clean_record, dumps
 from .batch_io import Task
 from .config import Config
 from .limits import limit_memory
@@ -40,7 +41,8 @@ class Done(NamedTuple):
 
 
 def finish(record: dict[str, Any]) -> Done:
-    return Done(dumps(record), "error" in record, tuple(record.get("clean_rules") or ()))
+    # cleaned records always carry clean_text; an input field called "error" is not ours
+    return Done(dumps(record), "clean_text" not in record, tuple(record.get("clean_rules") or ()))
 
 
 @dataclass
@@ -118,24 +120,42 @@ def _in_pool(tasks, setup: _Setup) -> Iterator[tuple[Task, Done]]:
 
 
 def _finish(item, pool, setup: _Setup):
+    """The results of the oldest chunk. If its worker died (a crash, the memory cap, a
+    kill), the chunk is redone record by record in a sound pool, so that only a record
+    that kills a worker again is lost to an error line, with its content kept."""
     chunk, future = item
     try:
-        records = future.result()
-    except BrokenProcessPool:
-        records = [finish({**_payload(t), "error": "worker process died on this chunk"})
-                   for t in chunk]
-        pool.shutdown(wait=False, cancel_futures=True)
-        pool = _pool(setup)
-    yield from zip(chunk, records)
+        done = future.result()
+    except (BrokenProcessPool, CancelledError):
+        done = []
+        for task in chunk:
+            pool, one = _alone(pool, task, setup)
+            done.append(one)
+    yield from zip(chunk, done)
     return pool
 
 
-def _payload(task: Task) -> dict[str, Any]:
-    if task.kind == "record":
-        return dict(task.payload)
+def _alone(pool, task: Task, setup: _Setup):
+    if getattr(pool, "_broken", False):
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _pool(setup)
+    try:
+        return pool, pool.submit(_work, [task]).result()[0]
+    except (BrokenProcessPool, CancelledError):
+        return pool, finish(failed(task, "a worker process died on this record"))
+
+
+def failed(task: Task, why: str) -> dict[str, Any]:
+    """An error line that keeps what the task carried: the record's fields, or the line."""
     if task.kind == "line":
-        return {"line": task.number, "raw": task.payload.decode("utf-8", "replace").rstrip("\r\n")}
-    return dict(task.payload)
+        try:
+            record = json.loads(task.payload)
+        except ValueError:
+            return unreadable(task.payload, task.number, why)
+        if isinstance(record, dict):
+            return {**record, "error": why}
+        return {"error": why, "line": task.number, "record": record}
+    return {**task.payload, "error": why}
 
 
 def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:

@@ -178,3 +178,28 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     main(["--jsonl", "--jobs", "1", str(path)], stdout=io.BytesIO(), stderr=err)
     assert "cleaning" in err.getvalue() and "records" in err.getvalue()
     assert os.environ.get("NO_SUCH") is None
+
+
+def test_a_killed_worker_costs_no_record(tmp_path):
+    n = 1500
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE * 20} for i in range(n)])
+    out = tmp_path / "out.jsonl"
+    with open(out, "wb") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--jsonl", "--jobs", "2", str(path)],
+                                stdout=sink, stderr=subprocess.PIPE)
+        time.sleep(1.5)
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True)
+        workers = [int(p) for p in children.stdout.split()]
+        assert workers, "no worker processes found"
+        os.kill(workers[0], signal.SIGKILL)
+        proc.wait(timeout=120)
+    lines = [json.loads(x) for x in out.read_bytes().splitlines()]
+    assert [r["id"] for r in lines] == list(range(n))
+    assert sum("error" in r for r in lines) <= 1  # at most the record it died on
+
+
+def test_an_input_field_called_error_is_not_ours(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "error": "404 upstream", "text": "T\n\nBody."}])
+    code, out, err = run(["--jsonl", "--strict", "--jobs", "1", str(path)])
+    assert code == 0 and out[0]["error"] == "404 upstream" and out[0]["clean_text"]
+    assert "1 records, 0 errors" in err
