@@ -14,6 +14,7 @@ from typing import NamedTuple
 from .compile import CompiledRules
 from .match import Hit, Recognised, place
 from .model import Block, Document, Match, RuleKind, RuleSet, Step
+from .textnorm import size
 
 MAX_ROUNDS = 64  # removals only grow, so this ends; real pages settle in 2 to 5 rounds
 
@@ -66,8 +67,8 @@ def _view(doc: Document, removed: dict[int, Step], hits: tuple[Hit, ...]):
 
 def _final(doc: Document, ruleset: RuleSet, removed: dict[int, Step], guarded: list[Step],
            max_removed_share: float) -> Decision:
-    total = sum(len(b.text) for b in doc.blocks) or 1
-    gone = sum(len(doc.blocks[i].text) for i in removed)
+    total = sum(size(b.text) for b in doc.blocks) or 1
+    gone = sum(size(doc.blocks[i].text) for i in removed)
     if removed and gone / total > max_removed_share:
         guarded.append(Step("guard", "max-removed-share", -1, "",
                             f"would remove {gone / total:.0%} of the document, more than "
@@ -83,7 +84,7 @@ def _final(doc: Document, ruleset: RuleSet, removed: dict[int, Step], guarded: l
 def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
            max_removed_share: float = 0.95) -> Decision:
     rules = {r.id: r for r in ruleset.rules}
-    total = sum(len(b.text) for b in doc.blocks) or 1
+    total = sum(size(b.text) for b in doc.blocks) or 1
     sections: dict[tuple[str, str], list[Match]] = defaultdict(list)
     accepted: list[Match] = []
     for m in matches:
@@ -94,10 +95,10 @@ def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
     guarded: list[Step] = []
     for (rule_id, _), found in sections.items():
         rule = rules[rule_id]
-        size = sum(len(doc.blocks[m.block].text) for m in found)
-        if size / total > rule.max_share or len(found) > rule.max_blocks:
+        taken = sum(size(doc.blocks[m.block].text) for m in found)
+        if taken / total > rule.max_share or len(found) > rule.max_blocks:
             why = (f"section '{rule_id}' from block {found[0].block} would remove {len(found)} "
-                   f"blocks, {size / total:.0%} of the text; limits are {rule.max_blocks} blocks "
+                   f"blocks, {taken / total:.0%} of the text; limits are {rule.max_blocks} blocks "
                    f"and {rule.max_share:.0%}")
             guarded.append(_step("guard", found[0], doc, why))
         else:
@@ -105,7 +106,7 @@ def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
     first: dict[int, list[Match]] = defaultdict(list)
     for m in accepted:
         first[m.block].append(m)
-    removed_chars = sum(len(doc.blocks[i].text) for i in first)
+    removed_chars = sum(size(doc.blocks[i].text) for i in first)
     if first and removed_chars / total > max_removed_share:
         why = (f"would remove {removed_chars / total:.0%} of the document, more than "
                f"max_removed_share={max_removed_share:.0%}; nothing removed")

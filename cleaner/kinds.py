@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from .model import BlockKind, Document, Match, Rule
-from .textnorm import key
+from .textnorm import key, size
 
 
 def section_matches(
@@ -80,7 +80,7 @@ def _short_between(doc: Document, copies: list[int], limit: int) -> bool:
 
 def _furniture(text: str, limit: int) -> bool:
     text = text.strip()
-    return len(text) <= limit and not text.endswith((".", "!", "?", "…", ".”", '."'))
+    return size(text) <= limit and not text.endswith((".", "!", "?", "…", ".”", '."'))
 
 
 _NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.)$")
@@ -94,7 +94,7 @@ def byline_matches(rule: Rule, doc: Document) -> Iterator[Match]:
     """
     limit = rule.within_first or len(doc.blocks)
     for block in doc.blocks[1:limit]:
-        if len(block.text) <= rule.max_chars and is_byline(block.text, rule):
+        if size(block.text) <= rule.max_chars and is_byline(block.text, rule):
             yield Match(rule.id, block.index, f'byline "{block.text.strip()}"')
 
 
@@ -133,7 +133,7 @@ def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
     so that the output, cleaned again, loses nothing more.
     """
     blocks = doc.blocks
-    prose = [b.index for b in blocks if len(b.text) >= rule.prose_chars and _has_sentence(b.text)]
+    prose = [b.index for b in blocks if size(b.text) >= rule.prose_chars and _has_sentence(b.text)]
     if not prose:
         return  # no body to tell the fringe from
     spans = []
@@ -157,7 +157,7 @@ def _menu_line(block, limit: int) -> bool:
     """A link label: short, not a sentence, not a list item, not a row of figures (a
     table of standings or results is data, however short its rows)."""
     text = block.text.strip()
-    return (len(text) <= limit and block.kind != BlockKind.LIST_ITEM
+    return (size(text) <= limit and block.kind != BlockKind.LIST_ITEM
             and not text.endswith(_SENTENCE_END) and len(_NUMBERS.findall(text)) < 2)
 
 

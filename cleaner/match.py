@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
 from .model import Document, Match, Rule, RuleKind
-from .textnorm import EDGE, keys
+from .textnorm import EDGE, keys, size
 from .kinds import byline_matches, duplicate_matches, fringe_matches, section_matches
 
 
@@ -107,7 +107,7 @@ def _placed(rule: Rule, block: int, offsets: list[float]) -> bool:
 
 def _offsets(doc: Document) -> list[float]:
     """For each block, the share of the document's characters that come before it."""
-    sizes = [len(b.text) for b in doc.blocks]
+    sizes = [size(b.text) for b in doc.blocks]
     total = sum(sizes) or 1
     return [n / total for n in accumulate(sizes[:-1], initial=0)] if sizes else []
 
@@ -123,7 +123,7 @@ def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Itera
     for j, fk in enumerate(fks):
         if fk in full and not _quoted(doc.blocks[short[j]].text):
             for t in full[fk]:
-                if len(ks[j]) <= t.max_chars:
+                if size(ks[j]) <= t.max_chars:
                     yield Hit(t, short[j], f'phrase "{fk}"')
     joined = "\n".join(ks)
     starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
@@ -179,15 +179,15 @@ def _keyword_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Itera
 
 def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
                warnings: list[str]) -> Iterator[Hit]:
-    size = len(k)
+    n = size(k)
     patterns: set[int] = set()
     for w in words:
         entry = index.words[w]
         for phrase, t in entry.start:
-            if size <= t.max_chars and _starts(fk, phrase):
+            if n <= t.max_chars and _starts(fk, phrase):
                 yield Hit(t, i, f'starts with "{phrase}"')
         for phrase, t in entry.contains:
-            if size <= t.max_chars and _contains(k, phrase):
+            if n <= t.max_chars and _contains(k, phrase):
                 yield Hit(t, i, f'contains "{phrase}"')
         patterns.update(entry.patterns)
     for n in sorted(patterns):
@@ -197,7 +197,7 @@ def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
 def _pattern_hits(index: TriggerIndex, n: int, i: int, k: str,
                   warnings: list[str]) -> Iterator[Hit]:
     p = index.patterns[n]
-    if len(k) <= p.target.max_chars and _pattern_hit(p, k, warnings):
+    if size(k) <= p.target.max_chars and _pattern_hit(p, k, warnings):
         yield Hit(p.target, i, f"pattern {p.source!r}")
 
 

@@ -84,5 +84,8 @@ def _looks_like_title(text: str) -> bool:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:  # a page's canonical link can be anything, "http://[oops" too
+        return None
     return host.removeprefix("www.") if host else None

@@ -27,3 +27,9 @@ def test_text_case(path):
 
 def test_there_are_cases():
     assert CASES
+
+
+def test_html_canonical_link_that_is_not_a_url():
+    # found by bench/fuzz.py html: urlsplit raises on "http://[" (an IPv6 bracket)
+    page = '<html><head><link rel="canonical" href="http://[oops/a"></head><body><p>Body text.</p>'
+    assert "Body text." in Cleaner().clean(page).text
