@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, NamedTuple
 
 from .api import Cleaner
-from .batch import RecordOptions, unreadable, clean_line, clean_record, dumps
+from .batch import RecordOptions, clean_line, clean_record, dumps, unreadable
 from .batch_io import Task
 from .config import Config
 from .limits import limit_memory

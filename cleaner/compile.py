@@ -12,7 +12,6 @@ Matching a block against hundreds of phrases must not cost hundreds of compariso
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -22,6 +21,7 @@ import regex
 from .html_dom import DomRules, compile_dom
 from .literals import WORD, required_literals, required_substrings
 from .model import Anchor, Rule, RuleKind, RuleSet, Trigger
+
 PATTERN_TIMEOUT = 0.25  # seconds one pattern may spend on one block
 
 

@@ -55,7 +55,7 @@ def duplicate_matches(rule: Rule, doc: Document, memo: dict) -> Iterator[Match]:
                 k = memo[block.text] = " ".join(_QUOTES.sub("", block.text).split()).casefold()
             if len(k) >= rule.min_chars:
                 groups[k].append(block.index)
-    for k, copies in groups.items():
+    for copies in groups.values():
         if not 2 <= len(copies) <= rule.max_copies:
             continue  # a line repeated more often than that is a refrain, not a copy
         if rule.max_gap and any(b - a > rule.max_gap for a, b in zip(copies, copies[1:])):

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from .loader_checks import check_pattern, check_selector, line_of_rule, vocabulary
 from .model import Anchor, Examples, Risk, Rule, RuleKind, RuleSet, Trigger
 from .paths import builtin_rule_files
 from .textnorm import full_key, key
@@ -43,7 +42,6 @@ STRING_LISTS = {
     "sites", "prefixes", "connectors", "selectors", "tokens", "tags",
 }
 _NEVER_TAGS = {"html", "body", "main", "article"}
-PATTERN_TIMEOUT = 1.0  # seconds a pattern may take on one example while validating
 
 
 class RuleFileError(ValueError):
@@ -67,7 +65,7 @@ def load_rules(
         for rule in load_file(path):
             if rule.id in seen:
                 raise RuleFileError(
-                    str(path), _line_of(path, rule.id), rule.id,
+                    str(path), int(rule.origin.rsplit(":", 1)[1]), rule.id,
                     f"duplicate id: already defined at {seen[rule.id]}; rule ids must be unique",
                 )
             seen[rule.id] = rule.origin
@@ -104,26 +102,33 @@ def parse_pack(data: dict[str, Any], path: str, raw: str = "") -> list[Rule]:
     bad = set(pack) - {"name", "description", "sites"}
     if bad:
         raise RuleFileError(path, 1, None, f"[pack]: unknown field '{sorted(bad)[0]}'")
+    if not isinstance(pack.get("description"), str) or not pack["description"].strip():
+        raise RuleFileError(path, 1, None, "[pack] needs description = \"...\"")
     pack_sites = _strings(pack.get("sites", []), "sites", _Ctx(path, raw, None))
     entries = data.get("rule", [])
     if not isinstance(entries, list) or not entries:
         raise RuleFileError(path, 0, None, "no rules: add at least one [[rule]] table")
-    return [_parse_rule(e, pack["name"], pack_sites, _Ctx(path, raw, e)) for e in entries]
+    return [_parse_rule(e, pack["name"], pack_sites, _Ctx(path, raw, e, n))
+            for n, e in enumerate(entries)]
 
 
 class _Ctx:
     """Where we are, so that every error can name file, line and rule."""
 
-    def __init__(self, path: str, raw: str, entry: Any):
-        self.path, self.raw = path, raw
+    def __init__(self, path: str, raw: str, entry: Any, ordinal: int = -1):
+        self.path, self.raw, self.ordinal = path, raw, ordinal
         self.rule = entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(self.rule, str):
             self.rule = None
 
     def fail(self, message: str, field: str | None = None) -> RuleFileError:
-        line = _line_in(self.raw, self.rule, field)
+        line = line_of_rule(self.raw, self.ordinal, field)
         where = f"field '{field}': " if field else ""
-        return RuleFileError(self.path, line, self.rule or "?", where + message)
+        who = self.rule or (f"#{self.ordinal + 1}" if self.ordinal >= 0 else "?")
+        return RuleFileError(self.path, line, who, where + message)
+
+    def line(self) -> int:
+        return line_of_rule(self.raw, self.ordinal, None)
 
 
 def _parse_rule(entry: Any, pack: str, pack_sites: tuple[str, ...], ctx: _Ctx) -> Rule:
@@ -145,7 +150,7 @@ def _parse_rule(entry: Any, pack: str, pack_sites: tuple[str, ...], ctx: _Ctx) -
     values = {n: _check_value(n, v, ctx) for n, v in entry.items() if n in INTS | SHARES | STRING_LISTS}
     rule = Rule(
         id=rid, description=desc.strip(), kind=kind, pack=pack,
-        origin=f"{ctx.path}:{_line_in(ctx.raw, rid, None)}",
+        origin=f"{ctx.path}:{ctx.line()}",
         why=_string(entry.get("why", ""), "why", ctx),
         risk=_enum(Risk, entry.get("risk", "safe"), "risk", ctx),
         sites=tuple(s.lower().removeprefix("www.") for s in values.get("sites", pack_sites)),
@@ -170,7 +175,7 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
         prefixes = sorted({key(p) for p in values.get("prefixes", ())}, key=len, reverse=True)
         return {"prefixes": tuple(prefixes),
                 "connectors": tuple(key(p) for p in values.get("connectors", ())),
-                "first_names": _vocabulary(entry.get("first_names_file"), ctx)}
+                "first_names": vocabulary(entry.get("first_names_file"), ctx)}
     if kind == RuleKind.FRINGE:
         where = entry.get("where", "both")
         if where not in ("head", "tail", "both"):
@@ -178,38 +183,12 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
         return {"where": where, "max_chars": values.get("max_chars", 40)}
     if kind == RuleKind.ELEMENT:
         for sel in values.get("selectors", ()):
-            _check_selector(sel, ctx)
+            check_selector(sel, ctx)
         return {"selectors": values.get("selectors", ()),
                 "tokens": tuple(t.lower() for t in values.get("tokens", ())),
                 "tags": tuple(t.lower() for t in values.get("tags", ())),
                 "max_chars": values.get("max_chars", 3000)}
     return {}
-
-
-def _vocabulary(name, ctx: _Ctx) -> frozenset[str]:
-    """A one-per-line word list beside the rule file (# starts a comment)."""
-    if name is None:
-        return frozenset()
-    if not isinstance(name, str):
-        raise ctx.fail("expected a file name", "first_names_file")
-    path = Path(ctx.path).parent / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ctx.fail(f"cannot read {path}: {exc}", "first_names_file") from exc
-    words = frozenset(key(ln) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
-    if not words:
-        raise ctx.fail(f"{path} lists no names", "first_names_file")
-    return words
-
-
-def _check_selector(selector: str, ctx: _Ctx) -> None:
-    from cssselect import GenericTranslator, SelectorError
-
-    try:
-        GenericTranslator().css_to_xpath(selector)
-    except SelectorError as exc:
-        raise ctx.fail(f"bad CSS selector {selector!r}: {exc}", "selectors") from exc
 
 
 def _check_kind(rule: Rule, ctx: _Ctx) -> None:
@@ -239,27 +218,13 @@ def _trigger(entry: dict, prefix: str, anchor_name: str, ctx: _Ctx) -> Trigger:
     norm = []
     for p in phrases:
         folded = key(p) if anchor == Anchor.CONTAINS else full_key(p)
-        if not folded:
-            raise ctx.fail(f"phrase {p!r} is empty once case and punctuation are folded",
-                           prefix + "phrases")
+        if not folded or (anchor != Anchor.FULL and not re.search(r"\w", folded)):
+            raise ctx.fail(f"phrase {p!r} is empty once case and punctuation are folded "
+                           "(start and contains phrases need a word)", prefix + "phrases")
         norm.append(folded)
     for p in patterns:
-        _check_pattern(p, prefix + "patterns", ctx)
+        check_pattern(p, prefix + "patterns", ctx)
     return Trigger(tuple(dict.fromkeys(norm)), tuple(patterns), anchor)
-
-
-def _check_pattern(pattern: str, field: str, ctx: _Ctx) -> None:
-    try:
-        compiled = regex.compile(pattern, regex.IGNORECASE)
-    except regex.error as exc:
-        raise ctx.fail(f"bad pattern {pattern!r}: {exc}", field) from exc
-    try:
-        empty = compiled.fullmatch("", timeout=PATTERN_TIMEOUT)
-    except TimeoutError as exc:
-        raise ctx.fail(f"pattern {pattern!r} is too slow even on empty text", field) from exc
-    if empty:
-        raise ctx.fail(f"pattern {pattern!r} matches the empty string; it would match anything",
-                       field)
 
 
 def _examples(value: Any, ctx: _Ctx) -> Examples:
@@ -308,33 +273,3 @@ def _enum(enum: Any, value: Any, name: str, ctx: _Ctx) -> Any:
         raise ctx.fail(f"got {value!r}; expected one of {choices}", name) from None
 
 
-def _line_in(raw: str, rule_id: str | None, field: str | None) -> int:
-    """The line of a rule's id (or of one of its fields) in the file's text, 0 if not found."""
-    lines = raw.splitlines()
-    start = 0
-    if rule_id:
-        id_line = re.compile(r"^\s*id\s*=\s*[\"']" + re.escape(rule_id) + r"[\"']")
-        start = next((i for i, ln in enumerate(lines) if id_line.match(ln)), -1)
-        if start < 0:
-            return 0
-        # the [[rule]] header above the id is where the rule begins
-        top = next((i for i in range(start, -1, -1) if lines[i].strip() == "[[rule]]"), start)
-        if not field:
-            return top + 1
-        start = top
-    if field:
-        field_line = re.compile(r"^\s*" + re.escape(field) + r"\s*[=.]|^\s*\[rule\." + re.escape(field))
-        for i in range(start, len(lines)):
-            if i > start and lines[i].strip() == "[[rule]]":
-                break
-            if field_line.match(lines[i]):
-                return i + 1
-        return start + 1
-    return 0
-
-
-def _line_of(path: str | Path, rule_id: str) -> int:
-    try:
-        return _line_in(Path(path).read_text(encoding="utf-8"), rule_id, None)
-    except OSError:
-        return 0

@@ -13,10 +13,9 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
+from .kinds import byline_matches, duplicate_matches, fringe_matches, section_matches
 from .model import Document, Match, Rule, RuleKind
 from .textnorm import EDGE, keys, size
-from .kinds import byline_matches, duplicate_matches, fringe_matches, section_matches
-
 
 _PUNCT_TO_SPACE = bytes(
     32 if (c < 128 and not chr(c).isalnum() and c not in (10, 95)) else c for c in range(256)

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from .compile import CompiledRules
 from .config import Config
 from .decide import settle
-from .match import recognise
 from .limits import time_limit
+from .match import recognise
 from .model import Document, InputKind, Meta, Result, Step
 from .repair import repair
 from .segment import segment_text

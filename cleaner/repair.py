@@ -15,7 +15,6 @@ from .model import Block, BlockKind, Step
 from .textnorm import normalize_space
 
 
-
 class Style(NamedTuple):
     name: str
     opening: str

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 
 from .model import Rule, RuleKind, RuleSet
 from .repair import STYLES
-from .textnorm import normalize_space
 from .segment import segment_text
+from .textnorm import normalize_space
 
 # Prose that talks about the things noise is made of: the body must survive it.
 NOISE_WORDS = (

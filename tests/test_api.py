@@ -2,12 +2,12 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+from conftest import SAMPLES
+
 import cleaner as lib
 from cleaner import Cleaner, Config, clean
 from cleaner.replay import replay
 from cleaner.segment import segment_text
-
-from conftest import SAMPLES
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))
          if not p.name.endswith(".expected.txt")]

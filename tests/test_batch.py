@@ -11,10 +11,9 @@ import sys
 import time
 
 import pytest
+from conftest import SAMPLES
 
 from cleaner.cli import main
-
-from conftest import SAMPLES
 
 ARTICLE = (SAMPLES / "defenseone-isis-coalition.txt").read_text(encoding="utf-8")
 PAGE = "<html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>" + \

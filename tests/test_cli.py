@@ -5,9 +5,9 @@ import json
 import subprocess
 import sys
 
-from cleaner.cli import Exit, main
-
 from conftest import SAMPLES
+
+from cleaner.cli import Exit, main
 
 CANON = SAMPLES / "defenseone-isis-coalition.txt"
 

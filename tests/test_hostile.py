@@ -76,12 +76,11 @@ def test_time_limit_is_not_swallowed_by_a_library():
 def test_nested_time_limits_keep_the_outer_one():
     from cleaner.limits import time_limit
 
-    with pytest.raises(CleanerTimeout):
-        with time_limit(0.3):
-            with time_limit(5):
-                pass
-            import time as t
-            t.sleep(2)
+    with pytest.raises(CleanerTimeout), time_limit(0.3):
+        with time_limit(5):
+            pass
+        import time as t
+        t.sleep(2)
 
 
 def test_slow_page_hits_the_time_limit():

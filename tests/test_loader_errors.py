@@ -115,3 +115,27 @@ def test_unknown_disable(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load_rules([path], builtin=False, disable=["t.nope"])
     assert "t.nope" in str(info.value)
+
+
+def test_errors_in_a_later_rule_point_at_that_rule(tmp_path):
+    second = GOOD_RULE.replace('id = "t.promo"', 'id = "Bad Id"')
+    err = _error(tmp_path, GOOD_RULE + second)
+    assert err.line == 15 and err.rule == "Bad Id" and "field 'id'" in str(err)
+
+
+def test_duplicate_id_in_one_file_names_both_places(tmp_path):
+    err = _error(tmp_path, GOOD_RULE + GOOD_RULE)
+    assert err.line == 14 and "already defined at" in str(err) and str(err).count(":5") == 1
+
+
+def test_zero_width_pattern_is_refused(tmp_path):
+    err = _error(tmp_path, GOOD_RULE.replace('phrases = ["Become a member"]', r"patterns = ['\b']"))
+    assert "matches the empty string" in str(err)
+
+
+def test_pack_needs_a_description(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('[pack]\nname = "t"\n' + GOOD_RULE)
+    with pytest.raises(RuleFileError) as info:
+        load_rules([path], builtin=False)
+    assert "[pack] needs description" in str(info.value)

@@ -6,10 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from cleaner.paths import builtin_rule_files, builtin_rules_dir
-
-from conftest import ROOT
 
 RULE_FILES = sorted(p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.toml"))
 

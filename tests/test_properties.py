@@ -7,6 +7,7 @@ anywhere is removed; a dropped opening quote is restored).
 
 import json
 
+from conftest import shared_path
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,11 +15,14 @@ from cleaner import Cleaner, load_rules
 from cleaner.replay import replay
 from cleaner.segment import segment_text
 from cleaner.testing import (
-    NOISE_WORDS, articles, assert_body_survives, assert_idempotent,
-    assert_only_deletes_and_inserts, noise_lines, sentences,
+    NOISE_WORDS,
+    articles,
+    assert_body_survives,
+    assert_idempotent,
+    assert_only_deletes_and_inserts,
+    noise_lines,
+    sentences,
 )
-
-from conftest import shared_path
 
 RULES = load_rules()
 C = Cleaner(rules=RULES)

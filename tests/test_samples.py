@@ -6,7 +6,6 @@ The expected files were written by hand, paragraph by paragraph, never by this c
 import difflib
 
 import pytest
-
 from conftest import SAMPLES, shared_path
 from known_failures import SAMPLES as KNOWN
 

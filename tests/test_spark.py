@@ -5,10 +5,9 @@ import json
 import shutil
 
 import pytest
+from conftest import SAMPLES
 
 from cleaner.cli import main
-
-from conftest import SAMPLES
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark is the 'spark' extra: pip install '.[spark]'")
 if shutil.which("java") is None:
