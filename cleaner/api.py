@@ -21,9 +21,12 @@ class Cleaner:
 
     def __init__(self, config: Config | None = None, *, rules: RuleSet | None = None):
         self.config = config or Config()
-        ruleset = rules or load_rules(
-            self.config.rule_files, builtin=self.config.builtin_rules, disable=self.config.disable
-        )
+        if rules is not None:  # a given rule set replaces rule_files and builtin_rules
+            ruleset = RuleSet(tuple(r for r in rules.rules if r.id not in self.config.disable),
+                              rules.files)
+        else:
+            ruleset = load_rules(self.config.rule_files, builtin=self.config.builtin_rules,
+                                 disable=self.config.disable)
         self._compiled: CompiledRules = compile_rules(ruleset)
 
     @property

@@ -9,7 +9,6 @@ import argparse
 import json
 import sys
 from enum import IntEnum
-from pathlib import Path
 from typing import BinaryIO
 
 from . import __version__
@@ -75,6 +74,8 @@ def parser() -> argparse.ArgumentParser:
                    help="time limit per document; 0 for none (default: 10)")
     p.add_argument("--max-bytes", type=float, default=16, metavar="MB",
                    help="refuse larger documents; 0 for no limit (default: 16)")
+    p.add_argument("--max-elements", type=int, default=300_000, metavar="N",
+                   help="refuse pages with more HTML elements; 0 for no limit (default: 300000)")
     b = p.add_argument_group("batch mode (corpora)")
     mode = b.add_mutually_exclusive_group()
     mode.add_argument("--jsonl", action="store_true",
@@ -135,6 +136,7 @@ def _config(args: argparse.Namespace) -> Config:
         smart_quotes=args.smart_quotes,
         timeout=args.timeout,
         max_bytes=int(args.max_bytes * 1e6),
+        max_elements=args.max_elements,
     )
 
 
@@ -143,8 +145,9 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
     names = args.files or ["-"]
     fmt = Format(args.format)
     for name in names:
+        limit = cleaner.config.max_bytes
         try:
-            content = stdin.read() if name == "-" else Path(name).read_bytes()
+            content = _read(stdin if name == "-" else None, name, limit)
         except OSError as exc:
             err.write(f"cleaner: error: cannot read {name}: {exc.strerror or exc}\n")
             status = Exit.INPUT
@@ -171,6 +174,16 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
         out.write(text.encode("utf-8", "replace"))
     out.flush()
     return status
+
+
+def _read(stream: BinaryIO | None, name: str, limit: int) -> bytes:
+    """The input, but never much more than `limit` bytes of it in memory: a larger one
+    is cut at limit + 1, which the cleaner then refuses as too large."""
+    size = limit + 1 if limit else -1
+    if stream is not None:
+        return stream.read(size)
+    with open(name, "rb") as f:
+        return f.read(size)
 
 
 def run() -> None:

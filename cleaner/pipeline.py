@@ -44,7 +44,7 @@ def segment(text: str, kind: InputKind, url: str | None, compiled: CompiledRules
     """The Document, the elements dropped before extraction and the element rules the
     share guard refused (HTML), and the site."""
     if kind == InputKind.HTML:
-        # lxml and trafilatura load only for HTML
+        # trafilatura and htmldate load only for HTML
         from .segment_html import canonical_url, check_size, parse, segment_html
 
         root = parse(text)

@@ -17,6 +17,7 @@ class Format(str, Enum):
 
 
 _BULLET = re.compile(r"^(?:[•·▪◦‣●○■□➢➤►\-\*–—])\s+")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s")
 
 
 def render(result: Result, fmt: Format = Format.TEXT) -> str:
@@ -33,7 +34,7 @@ def markdown(result: Result) -> str:
         if kind == BlockKind.HEADING:
             parts.append(f"## {text}")
         elif kind == BlockKind.LIST_ITEM:
-            parts.append("- " + _BULLET.sub("", text))
+            parts.append(text if _NUMBERED.match(text) else "- " + _BULLET.sub("", text))
         elif kind == BlockKind.QUOTE:
             parts.append(f"> {text}")
         else:

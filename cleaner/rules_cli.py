@@ -18,14 +18,18 @@ usage: cleaner rules list [--rules FILE]...      the catalogue of loaded rules
 
 
 def rules_main(argv: list[str], out: BinaryIO, err) -> int:
-    p = argparse.ArgumentParser(prog="cleaner rules", add_help=False)
+    p = _Parser(prog="cleaner rules", add_help=False)
     p.add_argument("command", nargs="?", choices=["list", "show", "test"])
     p.add_argument("args", nargs="*")
     p.add_argument("--rules", action="append", default=[])
     p.add_argument("--no-builtin-rules", action="store_true")
     p.add_argument("--examples", type=int, default=100, help="hypothesis examples per property")
     p.add_argument("-h", "--help", action="store_true")
-    ns, unknown = p.parse_known_intermixed_args(argv)
+    try:
+        ns, unknown = p.parse_known_intermixed_args(argv)
+    except ValueError as exc:
+        err.write(f"cleaner: error: {exc}\n{USAGE}")
+        return 2
     if ns.help or not ns.command or unknown:
         (out.write(USAGE.encode()) if ns.help else err.write(USAGE))
         return 0 if ns.help else 2
@@ -46,6 +50,11 @@ def rules_main(argv: list[str], out: BinaryIO, err) -> int:
         return 2
     _write(out, "\n".join(page(ruleset.get(i)) for i in ns.args))
     return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would print and exit; we return 2 instead
+        raise ValueError(message)
 
 
 def page(rule: Rule) -> str:

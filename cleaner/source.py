@@ -40,7 +40,7 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
         raise InputTooLarge(f"document of {size / 1e6:.1f} MB is over the limit of "
                             f"{max_bytes / 1e6:.1f} MB (max_bytes, --max-bytes)")
     if isinstance(content, str):
-        text, encoding = content, "str"
+        text, encoding = content.removeprefix("\ufeff"), "str"  # as bytes would be decoded
     elif isinstance(content, (bytes, bytearray, memoryview)):
         text, encoding = decode(bytes(content))
     else:

@@ -69,3 +69,15 @@ def test_wrong_type_is_a_clear_error():
         assert "str or bytes" in str(exc)
     else:
         raise AssertionError("expected TypeError")
+
+
+def test_str_input_with_a_byte_order_mark():
+    assert Cleaner().clean("\ufeffCouncil vote\n\nBody text here.").title == "Council vote"
+
+
+def test_disable_applies_to_a_given_rule_set():
+    from cleaner import load_rules
+
+    r = Cleaner(Config(disable=frozenset({"byline.name-line"})), rules=load_rules()).clean(
+        (SAMPLES / "defenseone-isis-coalition.txt").read_text(encoding="utf-8"))
+    assert "Kevin Baron" in r.paragraphs

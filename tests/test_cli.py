@@ -115,3 +115,15 @@ def test_help_has_examples():
 def test_module_entry_point_as_a_pipe():
     out = subprocess.run([sys.executable, "-m", "cleaner"], input=CANON.read_bytes(), capture_output=True)
     assert out.returncode == 0 and out.stdout.startswith(b"US to Convene")
+
+
+def test_rules_subcommand_usage_error_is_exit_2_not_an_exception():
+    code, _, err = run(["rules", "bogus"])
+    assert code == Exit.USAGE and err.startswith("cleaner: error:")
+
+
+def test_input_over_max_bytes_is_refused_without_reading_it_all(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 400_000)  # 2 MB
+    code, out, err = run(["--max-bytes", "1", str(big), str(CANON)])
+    assert code == Exit.INPUT and "over the limit" in err and "US to Convene" in out
