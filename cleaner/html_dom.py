@@ -21,6 +21,7 @@ from .model import Rule, RuleKind, Step
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _KEEP_TAGS = {"html", "body", "main", "article"}
 _HOLDS_BODY = "descendant::*[self::article or self::main or self::h1]"
+_PROSE_PARAGRAPHS = "count(.//p[string-length(normalize-space(.)) >= 120])"
 
 
 class DomRules(NamedTuple):
@@ -127,7 +128,10 @@ def _guarded(el, size: int, rule: Rule, total: int) -> bool:
     remove, and dropping them only changes the layout the extractor judges."""
     if not size or size > rule.max_chars or size / total > rule.max_share or el.tag in _KEEP_TAGS:
         return True
-    return bool(el.xpath(_HOLDS_BODY))
+    if el.xpath(_HOLDS_BODY):
+        return True
+    # class="story-body has-ads": a word of the class says "ads", the paragraphs say body
+    return bool(rule.max_paragraphs) and el.xpath(_PROSE_PARAGRAPHS) > rule.max_paragraphs
 
 
 def _text_sizes(root) -> dict:

@@ -31,11 +31,11 @@ FIELDS: dict[RuleKind, set[str]] = {
                          "within_first"},
     RuleKind.BYLINE: {"prefixes", "connectors", "max_words", "max_chars", "within_first",
                       "first_names_file"},
-    RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share"},
+    RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share", "max_paragraphs"},
     RuleKind.FRINGE: {"max_chars", "min_run", "prose_chars", "where"},
 }
 INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
-        "gap_max_chars", "max_words", "min_run", "prose_chars"}
+        "gap_max_chars", "max_words", "min_run", "prose_chars", "max_paragraphs"}
 SHARES = {"after_share", "max_share"}
 STRING_LISTS = {
     "phrases", "patterns", "start_phrases", "start_patterns", "end_phrases", "end_patterns",

@@ -149,6 +149,7 @@ class Rule:
     selectors: tuple[str, ...] = ()
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"
     tags: tuple[str, ...] = ()
+    max_paragraphs: int = 3  # element: one holding more <p>s of prose than this is kept
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,11 @@ def test_malformed_user_files_name_file_and_rule(tmp_path, text, message):
     with pytest.raises(RuleFileError) as info:
         rules(tmp_path, text)
     assert message in str(info.value) and "user.toml" in str(info.value)
+
+
+@pytest.mark.parametrize("cls", ["story-body has-ads", "entry-content sponsored", "article-text related-links"])
+def test_a_body_container_with_a_noise_word_in_its_class_is_kept(cls):
+    body = "".join(f"<p>Paragraph {i} of the story says something long enough to be prose, "
+                   "as the reader of this page expects to see here today.</p>" for i in range(6))
+    result = Cleaner().clean(f"<html><body><div class='{cls}'>{body}</div></body></html>")
+    assert len(result.paragraphs) >= 6
