@@ -43,7 +43,7 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
         kept, view, hits = _view(doc, removed, found.hits)
         matches = place(compiled, view, hits, found.inactive, only_positional=round_number > 0,
                         memo=memo)
-        round_ = decide(view, compiled.ruleset, matches, 1.0)
+        round_ = decide(view, compiled.ruleset, matches)
         for g in round_.guarded:
             guarded.setdefault(g.reason, g._replace(block=kept[g.block].index))
         if not round_.removed:
@@ -81,8 +81,9 @@ def _final(doc: Document, ruleset: RuleSet, removed: dict[int, Step], guarded: l
     return Decision(keep, steps, tuple(guarded), byline)
 
 
-def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
-           max_removed_share: float = 0.95) -> Decision:
+def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...]) -> Decision:
+    """One round: a verdict per block, sections judged by their size guards. The
+    document-wide guard and the byline are settled once, over all rounds, in _final."""
     rules = {r.id: r for r in ruleset.rules}
     total = sum(size(b.text) for b in doc.blocks) or 1
     sections: dict[tuple[str, str], list[Match]] = defaultdict(list)
@@ -106,19 +107,9 @@ def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...],
     first: dict[int, list[Match]] = defaultdict(list)
     for m in accepted:
         first[m.block].append(m)
-    removed_chars = sum(size(doc.blocks[i].text) for i in first)
-    if first and removed_chars / total > max_removed_share:
-        why = (f"would remove {removed_chars / total:.0%} of the document, more than "
-               f"max_removed_share={max_removed_share:.0%}; nothing removed")
-        guarded.append(Step("guard", "max-removed-share", -1, "", why))
-        first.clear()
     removed = tuple(_removal(first[i], doc) for i in sorted(first))
-    byline = next(
-        (doc.blocks[s.block].text.strip() for s in removed if rules[s.rule].kind == RuleKind.BYLINE),
-        None,
-    )
     keep = tuple(b.index not in first for b in doc.blocks)
-    return Decision(keep, removed, tuple(guarded), byline)
+    return Decision(keep, removed, tuple(guarded), None)
 
 
 def _removal(found: list[Match], doc: Document) -> Step:
