@@ -34,7 +34,8 @@ def test_replaying_the_steps_reproduces_every_sample():
 
 def test_one_cleaner_shared_by_8_threads_matches_a_single_thread():
     c = Cleaner()
-    docs = TEXTS * 100  # over 1,000 documents
+    pages = [p.read_bytes() for p in sorted(SAMPLES.glob("*.html"))]
+    docs = TEXTS * 80 + pages * 40  # over 1,000 documents, text and HTML
     single = [c.clean(d) for d in docs]
     with ThreadPoolExecutor(8) as pool:
         threaded = list(pool.map(c.clean, docs))

@@ -202,3 +202,15 @@ def test_an_input_field_called_error_is_not_ours(tmp_path):
     code, out, err = run(["--jsonl", "--strict", "--jobs", "1", str(path)])
     assert code == 0 and out[0]["error"] == "404 upstream" and out[0]["clean_text"]
     assert "1 records, 0 errors" in err
+
+
+def test_a_json_line_of_100_mb_is_an_error_line_and_the_run_goes_on(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with open(path, "w") as f:
+        f.write(json.dumps({"id": "before", "text": "T\n\nBody."}) + "\n")
+        f.write('{"id": "huge", "text": "' + "word " * 20_000_000 + '"}\n')  # 100 MB
+        f.write(json.dumps({"id": "after", "text": "T\n\nBody."}) + "\n")
+    code, out, _ = run(["--jsonl", "--jobs", "1", "--quiet", str(path)])
+    assert [r["id"] for r in out] == ["before", "huge", "after"]
+    assert "over the limit" in out[1]["error"] and len(out[1]["text"]) == 100_000_000
+    assert "error" not in out[2]
