@@ -158,10 +158,10 @@ def _menu_line(block, limit: int) -> bool:
     table of standings or results is data, however short its rows)."""
     text = block.text.strip()
     return (size(text) <= limit and block.kind != BlockKind.LIST_ITEM
-            and not text.endswith(_SENTENCE_END) and len(_NUMBERS.findall(text)) < 2)
+            and not text.endswith(_SENTENCE_END) and not _TWO_NUMBERS.search(text))
 
 
-_NUMBERS = re.compile(r"\d+")
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
 
 
 def _has_sentence(text: str) -> bool:

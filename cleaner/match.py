@@ -217,8 +217,8 @@ def _contains(text: str, phrase: str) -> bool:
 
 
 def _pattern_hit(p, text: str, warnings: list[str]) -> bool:
-    marker = f"rule '{p.target.rule}': pattern {p.source!r} timed out"
-    if any(w.startswith(marker) for w in warnings):
+    if warnings and any(w.startswith(f"rule '{p.target.rule}': pattern {p.source!r} timed out")
+                        for w in warnings):
         return False  # once slow, slow again: do not pay the time limit on every block
     try:
         return p.compiled.search(text, timeout=PATTERN_TIMEOUT) is not None
