@@ -83,12 +83,31 @@ def _warc_task(record, number: int) -> Task | None:
 
     text, _ = decode(body, _charset(ctype))
     head = record.rec_headers
-    return Task("record", {
+    fields = {
         "url": head.get_header("WARC-Target-URI"),
         "date": head.get_header("WARC-Date"),
         "record_id": head.get_header("WARC-Record-ID"),
         "html": text,
-    }, number, len(body))
+    }
+    broken = _cut_short(record, body)
+    if broken:  # warcio hands over a cut-off record as if whole: say so, keep what is there
+        return Task("error", {**fields, "error": f"WARC record {number} {broken}"}, number, len(body))
+    return Task("record", fields, number, len(body))
+
+
+def _cut_short(record, body: bytes) -> str | None:
+    """Why the record's payload is incomplete, if it can be told: the file ended before
+    the record's own WARC Content-Length did, or the body is shorter than its HTTP
+    Content-Length."""
+    missing = getattr(record.raw_stream, "limit", 0)  # warcio's LimitReader: bytes still owed
+    if isinstance(missing, int) and missing > 0:
+        return f"is cut short: the file ends {missing} bytes before the record does"
+    declared = record.http_headers.get_header("Content-Length")
+    encoded = record.http_headers.get_header("Content-Encoding") or record.http_headers.get_header(
+        "Transfer-Encoding")
+    if declared and declared.isdigit() and not encoded and len(body) < int(declared):
+        return f"is cut short ({len(body)} of {declared} bytes)"
+    return None
 
 
 def _charset(content_type: str) -> str | None:

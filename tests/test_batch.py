@@ -117,13 +117,24 @@ def test_warc_input(tmp_path):
     assert "Caf\u00e9 owners" in out[1]["clean_text"]
 
 
+def test_warc_cut_between_records_is_reported(tmp_path):
+    path = _warc(tmp_path / "crawl.warc.gz", [(f"https://example.com/{i}", PAGE.encode(), "text/html")
+                                               for i in range(5)])
+    data = path.read_bytes()
+    path.write_bytes(data + data[:40])  # a second copy of the file, cut in its first record
+    code, out, _ = run(["--warc", "--jobs", "1", str(path)])
+    assert len(out) == 6 and "WARC broken after record 5" in out[-1]["error"]
+
+
 def test_truncated_warc(tmp_path):
     path = _warc(tmp_path / "crawl.warc.gz", [(f"https://example.com/{i}", PAGE.encode(), "text/html")
                                                for i in range(30)])
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    # 100 bytes short of the end: inside the last record's gzip member (each is ~480 bytes),
+    # never on a member boundary, where a cut file is indistinguishable from a shorter one
+    path.write_bytes(path.read_bytes()[:-100])
     code, out, _ = run(["--warc", "--jobs", "1", str(path)])
-    assert code == 0 and "WARC broken after record" in out[-1]["error"]
-    assert [r["url"] for r in out[:-1]] == [f"https://example.com/{i}" for i in range(len(out) - 1)]
+    assert code == 0 and "is cut short" in out[-1]["error"] and out[-1]["html"]
+    assert [r["url"] for r in out] == [f"https://example.com/{i}" for i in range(30)]
 
 
 def test_timeout_is_an_error_record(tmp_path, monkeypatch):
