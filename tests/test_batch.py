@@ -150,6 +150,17 @@ def test_timeout_is_an_error_record(tmp_path, monkeypatch):
     assert out[0]["error"] == "gave up after 0.2s (timeout, --timeout)" and time.monotonic() - t0 < 3
 
 
+def _wait_for(condition, seconds: float = 30):
+    """Poll until `condition()` is truthy (returned), or give up after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    return condition()
+
+
 def _cli(*args, **kw):
     return subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, **kw)
@@ -169,7 +180,7 @@ def test_ctrl_c_leaves_complete_lines(tmp_path):
     with open(out, "wb") as sink:
         proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--jsonl", "--jobs", "2", str(path)],
                                 stdout=sink, stderr=subprocess.PIPE)
-        time.sleep(3)
+        _wait_for(lambda: out.stat().st_size > 0)  # interrupt once it is under way
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=60)
     data = out.read_bytes()
@@ -197,9 +208,8 @@ def test_a_killed_worker_costs_no_record(tmp_path):
     with open(out, "wb") as sink:
         proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--jsonl", "--jobs", "2", str(path)],
                                 stdout=sink, stderr=subprocess.PIPE)
-        time.sleep(1.5)
-        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True)
-        workers = [int(p) for p in children.stdout.split()]
+        workers = _wait_for(lambda: [int(p) for p in subprocess.run(
+            ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()])
         assert workers, "no worker processes found"
         os.kill(workers[0], signal.SIGKILL)
         proc.wait(timeout=120)
