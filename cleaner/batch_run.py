@@ -112,7 +112,8 @@ def _in_pool(tasks, setup: _Setup) -> Iterator[tuple[Task, Done]]:
         for chunk in _chunks(tasks):
             while len(window) >= setup.jobs * IN_FLIGHT_PER_WORKER:
                 pool = yield from _finish(window.popleft(), pool, setup)
-            window.append((chunk, pool.submit(_work, chunk)))
+            pool, future = _submit(pool, chunk, setup)
+            window.append((chunk, future))
         while window:
             pool = yield from _finish(window.popleft(), pool, setup)
     finally:
@@ -133,6 +134,16 @@ def _finish(item, pool, setup: _Setup):
             done.append(one)
     yield from zip(chunk, done)
     return pool
+
+
+def _submit(pool, chunk: list[Task], setup: _Setup):
+    """Submit, replacing the pool first if a worker has died and broken it."""
+    try:
+        return pool, pool.submit(_work, chunk)
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _pool(setup)
+        return pool, pool.submit(_work, chunk)
 
 
 def _alone(pool, task: Task, setup: _Setup):
