@@ -16,10 +16,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from .model import Rule, RuleKind, Step
+from .model import PAGE_TAGS, Rule, RuleKind, Step
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_KEEP_TAGS = {"html", "body", "main", "article"}
 _HOLDS_BODY = "descendant::*[self::article or self::main or self::h1]"
 _PROSE_PARAGRAPHS = "count(.//p[string-length(normalize-space(.)) >= 120])"
 
@@ -126,7 +125,7 @@ def _guarded(el, size: int, rule: Rule, total: int) -> bool:
     """Never drop the page's container, its main heading, or more text than the rule allows;
     and leave empty elements (ad slots waiting for a script) alone: they hold no text to
     remove, and dropping them only changes the layout the extractor judges."""
-    if not size or size > rule.max_chars or size / total > rule.max_share or el.tag in _KEEP_TAGS:
+    if not size or size > rule.max_chars or size / total > rule.max_share or el.tag in PAGE_TAGS:
         return True
     if el.xpath(_HOLDS_BODY):
         return True

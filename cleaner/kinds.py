@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from .model import BlockKind, Document, Match, Rule
-from .textnorm import key, size
+from .textnorm import SENTENCE_END, key, size
 
 
 def section_matches(
@@ -80,7 +80,7 @@ def _short_between(doc: Document, copies: list[int], limit: int) -> bool:
 
 def _furniture(text: str, limit: int) -> bool:
     text = text.strip()
-    return size(text) <= limit and not text.endswith((".", "!", "?", "…", ".”", '."'))
+    return size(text) <= limit and not text.endswith(SENTENCE_END)
 
 
 _NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.)$")
@@ -121,7 +121,6 @@ def is_byline(text: str, rule: Rule) -> bool:
 _TITLE_CASE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’.-]*[a-zß-öø-ÿā-ž])[\w'’.-]*|[A-Z]\.)$")
 
 
-_SENTENCE_END = (".", "!", "\u2026", ".\u201d", '."', "!\u201d", ".)", ".\u2019")
 
 
 def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
@@ -158,11 +157,11 @@ def _menu_line(block, limit: int) -> bool:
     table of standings or results is data, however short its rows)."""
     text = block.text.strip()
     return (size(text) <= limit and block.kind != BlockKind.LIST_ITEM
-            and not text.endswith(_SENTENCE_END) and not _TWO_NUMBERS.search(text))
+            and not text.endswith(SENTENCE_END) and not _TWO_NUMBERS.search(text))
 
 
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
 
 
 def _has_sentence(text: str) -> bool:
-    return any(mark in text for mark in (". ", "! ", "? ")) or text.rstrip().endswith(_SENTENCE_END)
+    return any(mark in text for mark in (". ", "! ", "? ")) or text.rstrip().endswith(SENTENCE_END)

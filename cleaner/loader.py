@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .loader_checks import check_pattern, check_selector, line_of_rule, vocabulary
-from .model import Anchor, Examples, Risk, Rule, RuleKind, RuleSet, Trigger
+from .model import PAGE_TAGS, Anchor, Examples, Risk, Rule, RuleKind, RuleSet, Trigger
 from .paths import builtin_rule_files
 from .textnorm import full_key, key
 
@@ -41,7 +41,6 @@ STRING_LISTS = {
     "phrases", "patterns", "start_phrases", "start_patterns", "end_phrases", "end_patterns",
     "sites", "prefixes", "connectors", "selectors", "tokens", "tags",
 }
-_NEVER_TAGS = {"html", "body", "main", "article"}
 
 
 class RuleFileError(ValueError):
@@ -202,8 +201,8 @@ def _check_kind(rule: Rule, ctx: _Ctx) -> None:
         raise ctx.fail("must be 2 or more", "max_copies")
     if rule.kind == RuleKind.ELEMENT and not (rule.selectors or rule.tokens or rule.tags):
         raise ctx.fail("an element rule needs selectors, tokens or tags", "selectors")
-    if rule.kind == RuleKind.ELEMENT and any(t in _NEVER_TAGS for t in rule.tags):
-        raise ctx.fail(f"tags may not include {', '.join(sorted(_NEVER_TAGS))}: "
+    if rule.kind == RuleKind.ELEMENT and any(t in PAGE_TAGS for t in rule.tags):
+        raise ctx.fail(f"tags may not include {', '.join(sorted(PAGE_TAGS))}: "
                        "they hold the whole page", "tags")
     if rule.kind == RuleKind.SECTION and rule.max_share <= 0:
         raise ctx.fail("must be above 0", "max_share")

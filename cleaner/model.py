@@ -59,6 +59,10 @@ class Risk(str, Enum):
     RISKY = "risky"
 
 
+# Elements that hold a whole page: element rules may never name or drop them.
+PAGE_TAGS = frozenset({"html", "body", "main", "article"})
+
+
 class Block(NamedTuple):
     """One unit of the document: a line of text, or a block element of a page.
 

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from .model import BlockKind, Result, Step
+from .textnorm import LIST_MARK
 
 
 class Format(str, Enum):
@@ -16,7 +17,6 @@ class Format(str, Enum):
     JSON = "json"
 
 
-_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□➢➤►\-\*–—])\s+")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s")
 
 
@@ -34,7 +34,7 @@ def markdown(result: Result) -> str:
         if kind == BlockKind.HEADING:
             parts.append(f"## {text}")
         elif kind == BlockKind.LIST_ITEM:
-            parts.append(text if _NUMBERED.match(text) else "- " + _BULLET.sub("", text))
+            parts.append(text if _NUMBERED.match(text) else "- " + LIST_MARK.sub("", text))
         elif kind == BlockKind.QUOTE:
             parts.append(f"> {text}")
         else:

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from .model import Block, BlockKind, Step
-from .textnorm import normalize_space
+from .textnorm import LIST_MARK, normalize_space
 
 
 class Style(NamedTuple):
@@ -30,7 +30,6 @@ STYLES = (  # on a tie the first wins: „ present means “ is German, not Engl
 )
 CURLY = STYLES[1]
 _CURLY_NOT_CLOSING = re.compile(r"(?:^|(?<=\s))\u201d|\u201d(?=\w)", re.M)
-_LIST_MARK = re.compile(r"^(?:[•·▪◦‣●○■□➢➤►\-\*–—]|\d{1,3}[.)])\s+")
 # a straight quote opens after a space or an opening bracket, and closes before one
 _STRAIGHT_OPEN = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
 _STRAIGHT_CLOSE = re.compile(r'(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])')
@@ -95,7 +94,7 @@ def _reopen(block: Block, text: str, style: Style, steps: list[Step]) -> str:
     if closes != len(marks) - closes + 1:
         return text  # not the one-missing-opener shape: leave it alone
     at = 0
-    if block.kind == BlockKind.LIST_ITEM and (m := _LIST_MARK.match(text)):
+    if block.kind == BlockKind.LIST_ITEM and (m := LIST_MARK.match(text)):
         at = m.end()
     mark = style.opening + (" " if _spaced(style, text, marks[0][0]) else "")
     steps.append(Step("repair", "quote-opening", block.index, text,

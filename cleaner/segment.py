@@ -6,20 +6,18 @@ separate paragraphs with blank lines (most others); a line is the unit both shar
 
 from __future__ import annotations
 
-import re
-
 from .model import Block, BlockKind, Document, InputKind, Meta
-from .textnorm import normalize_space
-
-_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➢➤►\-\*–—]|\d{1,3}[.)])\s+\S")
+from .textnorm import LIST_MARK, normalize_space
 
 
 def segment_text(text: str, meta: Meta | None = None) -> Document:
     blocks = []
     for number, line in enumerate(text.splitlines(), 1):
         if line and not line.isspace():
-            kind = BlockKind.LIST_ITEM if _BULLET.match(line) else BlockKind.PARAGRAPH
             # stored as it will be printed (no-break spaces plain, no edge spaces), so that
             # every length a guard measures is the same when the output is cleaned again
-            blocks.append(Block(len(blocks), normalize_space(line), kind, number))
+            text = normalize_space(line)
+            listed = LIST_MARK.match(text) and len(text) > LIST_MARK.match(text).end()
+            kind = BlockKind.LIST_ITEM if listed else BlockKind.PARAGRAPH
+            blocks.append(Block(len(blocks), text, kind, number))
     return Document(tuple(blocks), InputKind.TEXT, meta or Meta())

@@ -91,3 +91,9 @@ def size(text: str) -> int:
     if not text.isascii():
         n -= text.count("\u201c") + text.count("\u00ab") + text.count("\u201e") + text.count("\u201a")
     return n
+
+
+# Shared vocabularies of the text's own marks, so that stages agree on them.
+BULLETS = "•·▪◦‣●○■□➢➤►-*–—"
+LIST_MARK = re.compile(r"^(?:[" + re.escape(BULLETS) + r"]|\d{1,3}[.)])\s+")  # "• ", "- ", "1. "
+SENTENCE_END = (".", "!", "?", "\u2026", ".\u201d", '."', "!\u201d", "?\u201d", ".)", ".\u2019")
