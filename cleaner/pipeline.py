@@ -16,6 +16,7 @@ from .model import Document, InputKind, Meta, Result, Step
 from .repair import repair
 from .segment import segment_text
 from .source import read_source
+from .textnorm import SENTENCE_END
 
 
 def run(content: bytes | str, compiled: CompiledRules, config: Config,
@@ -78,7 +79,7 @@ def _result(doc, kept, texts, decision, repairs, warnings) -> Result:
 
 
 def _looks_like_title(text: str) -> bool:
-    return len(text) <= 200 and not text.endswith((".", "!", ",", ";", ":"))
+    return len(text) <= 200 and not text.endswith((*SENTENCE_END, ",", ";", ":"))
 
 
 def _host(url: str | None) -> str | None:
