@@ -1,0 +1,15 @@
+"""The examples in the package's docstrings run, so the documentation cannot drift."""
+
+import doctest
+
+import pytest
+
+import cleaner
+import cleaner.api
+import cleaner.config
+
+
+@pytest.mark.parametrize("module", [cleaner, cleaner.api, cleaner.config], ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    failed, tried = doctest.testmod(module)
+    assert tried > 0 and failed == 0
