@@ -87,7 +87,9 @@ def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
         summary.add(done, task.size)
         if progress is not None:
             progress.update(task.size)
-            progress.set_postfix(records=summary.records, errors=summary.errors, refresh=False)
+            rate = summary.records / max(progress.format_dict["elapsed"], 1e-9)
+            progress.set_postfix(records=summary.records, errors=summary.errors,
+                                 rec_s=f"{rate:.0f}", refresh=False)
     out.flush()
     return summary
 

@@ -70,8 +70,8 @@ def parser() -> argparse.ArgumentParser:
                    help="also make straight double quotes curly (default: off)")
     p.add_argument("--explain", action="store_true",
                    help="print every removal and repair with its rule id to stderr (default: off)")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                   help="time limit per document; 0 for none (default: 10)")
+    p.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
+                   help="time limit per document; 0 for none (default: 5)")
     p.add_argument("--max-bytes", type=float, default=16, metavar="MB",
                    help="refuse larger documents; 0 for no limit (default: 16)")
     p.add_argument("--max-elements", type=int, default=300_000, metavar="N",

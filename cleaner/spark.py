@@ -22,7 +22,6 @@ from .api import Cleaner
 from .batch import RecordOptions, clean_record
 from .config import Config
 
-DEFAULT_TIMEOUT = 10.0  # seconds per row, as in the CLI
 OUTPUT_FIELDS = ("clean_text", "clean_title", "clean_byline", "clean_removed", "clean_repairs",
                  "clean_rules", "error")
 
@@ -35,8 +34,8 @@ def _cleaner(config: Config) -> Cleaner:
 def clean_partition(records: Iterable[dict[str, Any]], config: Config | None = None,
                     opts: RecordOptions | None = None) -> Iterator[dict[str, Any]]:
     """mapPartitions function: dict records in, output records out, one for one."""
-    # executors run rows in their main thread, so the per-document time limit works there
-    cleaner = _cleaner(config or Config(timeout=DEFAULT_TIMEOUT))
+    # executors run rows in their main thread, so Config's time limit works there
+    cleaner = _cleaner(config or Config())
     opts = opts or RecordOptions()
     for record in records:
         yield clean_record(cleaner, record, opts)
