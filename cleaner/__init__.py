@@ -5,13 +5,13 @@
 'Title\\n\\n\u201cWe agreed,\u201d he said.\\n'
 """
 
-from .api import Cleaner, clean, with_options
+from .api import Cleaner, clean
 from .config import Config
 from .loader import RuleFileError, load_rules
 from .model import Result, Rule, RuleSet, Step
 
 __all__ = [
     "Cleaner", "Config", "Result", "Rule", "RuleFileError", "RuleSet", "Step",
-    "clean", "load_rules", "with_options",
+    "clean", "load_rules",
 ]
 __version__ = "0.1.0"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .compile import CompiledRules, compile_rules
 from .config import Config
 from .loader import load_rules
@@ -46,7 +44,3 @@ def clean(content: bytes | str, *, url: str | None = None, rules: RuleSet | None
     """
     return Cleaner(config, rules=rules).clean(content, url=url).text
 
-
-def with_options(config: Config | None = None, **changes) -> Config:
-    """A copy of `config` (default Config()) with some fields changed."""
-    return replace(config or Config(), **changes)

@@ -19,7 +19,7 @@ from .render import step_dict
 @dataclass(frozen=True)
 class RecordOptions:
     field: str | None = None  # None: "html" if the record has it, else "text"
-    url_field: str = "url"
+    url_field: str | None = "url"  # None: records carry no URL
     keep_removed: bool = False
 
 
@@ -40,7 +40,7 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], opts: RecordOptions) 
     content = record.get(field)
     if not isinstance(content, str):
         return {**record, "error": f"no text in field {field!r}"}
-    url = record.get(opts.url_field)
+    url = record.get(opts.url_field) if opts.url_field else None
     try:  # the time limit is the cleaner's own (Config.timeout)
         result = cleaner.clean(content, url=url if isinstance(url, str) else None)
     except CLEANER_ERRORS as exc:

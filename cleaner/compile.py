@@ -67,7 +67,7 @@ class CompiledRules:
     scoped: tuple[Rule, ...]  # rules limited to some sites
     dom: DomRules  # element rules, for HTML before extraction
 
-    def active(self, site: str | None) -> frozenset[str]:
+    def inactive(self, site: str | None) -> frozenset[str]:
         """Ids of site-scoped rules that do NOT apply to `site`."""
         host = (site or "").lower().removeprefix("www.")
         return frozenset(

@@ -1,4 +1,4 @@
-"""The rule kinds that look at more than one block: section, duplicate, byline.
+"""The rule kinds that look at more than one block: section, duplicate, byline, fringe.
 
 Each is a pure function of a rule and a document that yields Matches.
 """

@@ -44,7 +44,7 @@ class Recognised(NamedTuple):
 
 
 def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -> Recognised:
-    inactive = compiled.active(site)
+    inactive = compiled.inactive(site)
     warnings: list[str] = []
     hits = tuple(h for h in block_hits(compiled.index, doc, warnings) if h.target.rule not in inactive)
     return Recognised(hits, inactive, tuple(warnings))

@@ -52,7 +52,7 @@ def segment(text: str, kind: InputKind, url: str | None, compiled: CompiledRules
         if root is not None and config.max_elements:
             check_size(root, config.max_elements)
         site = config.site or _host(url or (canonical_url(root) if root is not None else None))
-        seg = segment_html(root, url, compiled.dom, compiled.active(site))
+        seg = segment_html(root, url, compiled.dom, compiled.inactive(site))
         return seg.doc, seg.dropped, seg.refused, site
     return segment_text(text, Meta(url=url)), (), (), config.site or _host(url)
 

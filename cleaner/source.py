@@ -41,10 +41,8 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
                             f"{max_bytes / 1e6:.1f} MB (max_bytes, --max-bytes)")
     if isinstance(content, str):
         text, encoding = content.removeprefix("\ufeff"), "str"  # as bytes would be decoded
-    elif isinstance(content, (bytes, bytearray, memoryview)):
-        text, encoding = decode(bytes(content))
     else:
-        raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
+        text, encoding = decode(bytes(content))
     return Source(text, kind or detect_kind(text), encoding)
 
 

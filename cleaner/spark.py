@@ -51,7 +51,7 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url",
     """A DataFrame -> the same rows with the cleaned fields added (and `error` where needed)."""
     from pyspark.sql import types as T
 
-    opts = RecordOptions(field=column, url_field=url_column or "\0none", keep_removed=keep_removed)
+    opts = RecordOptions(field=column, url_field=url_column, keep_removed=keep_removed)
     fields = [f for f in df.schema.fields if f.name not in OUTPUT_FIELDS]
     schema = T.StructType(fields + [
         T.StructField("clean_text", T.StringType()),
