@@ -12,9 +12,10 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .compile import CompiledRules
-from .match import Hit, Recognised, place
-from .model import Block, Document, Match, RuleKind, RuleSet, Step
-from .textnorm import size
+from .kinds import copy_groups
+from .layout import Sizes, View, view_of
+from .match import Recognised, by_rule, place
+from .model import Document, Match, RuleKind, RuleSet, Span, Step
 
 MAX_ROUNDS = 64  # removals only grow, so this ends; real pages settle in 2 to 5 rounds
 
@@ -38,37 +39,28 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     """
     removed: dict[int, Step] = {}
     guarded: dict[str, Step] = {}
-    memo: dict[str, str] = {}  # block text -> duplicate key, shared by the rounds
+    hits, copies = by_rule(found.hits), copy_groups(doc)
+    view = view_of(doc)
     for round_number in range(MAX_ROUNDS):
-        kept, view, hits = _view(doc, removed, found.hits)
-        matches = place(compiled, view, hits, found.inactive, only_positional=round_number > 0,
-                        memo=memo)
-        round_ = decide(view, compiled.ruleset, matches)
+        if round_number:
+            view = view.without(removed)
+        matches, spans = place(compiled, view, hits, found.inactive, copies,
+                               only_positional=round_number > 0)
+        round_ = decide(view, compiled.ruleset, matches, spans)
         for g in round_.guarded:
-            guarded.setdefault(g.reason, g._replace(block=kept[g.block].index))
+            guarded.setdefault(g.reason, g)
         if not round_.removed:
             break
         for s in round_.removed:
-            at = kept[s.block].index
-            removed[at] = s if at == s.block else s._replace(block=at)
-    return _final(doc, compiled.ruleset, removed, list(guarded.values()), max_removed_share)
+            removed[s.block] = s
+    return _final(doc, view.sizes, compiled.ruleset, removed, list(guarded.values()),
+                  max_removed_share)
 
 
-def _view(doc: Document, removed: dict[int, Step], hits: tuple[Hit, ...]):
-    """The blocks left, renumbered from 0 (positions are what rules judge), and their hits."""
-    if not removed:
-        return list(doc.blocks), doc, hits
-    kept = [b for b in doc.blocks if b.index not in removed]
-    view = Document(tuple(Block(i, b.text, b.kind, b.line) for i, b in enumerate(kept)),
-                    doc.kind, doc.meta)
-    at = {b.index: i for i, b in enumerate(kept)}
-    return kept, view, tuple(h._replace(block=at[h.block]) for h in hits if h.block in at)
-
-
-def _final(doc: Document, ruleset: RuleSet, removed: dict[int, Step], guarded: list[Step],
-           max_removed_share: float) -> Decision:
-    total = sum(size(b.text) for b in doc.blocks) or 1
-    gone = sum(size(doc.blocks[i].text) for i in removed)
+def _final(doc: Document, sizes: Sizes, ruleset: RuleSet, removed: dict[int, Step],
+           guarded: list[Step], max_removed_share: float) -> Decision:
+    total = sizes.before[-1] or 1
+    gone = sum(sizes.each[i] for i in removed)
     if removed and gone / total > max_removed_share:
         guarded.append(Step("guard", "max-removed-share", -1, "",
                             f"would remove {gone / total:.0%} of the document, more than "
@@ -81,35 +73,29 @@ def _final(doc: Document, ruleset: RuleSet, removed: dict[int, Step], guarded: l
     return Decision(keep, steps, tuple(guarded), byline)
 
 
-def decide(doc: Document, ruleset: RuleSet, matches: tuple[Match, ...]) -> Decision:
-    """One round: a verdict per block, sections judged by their size guards. The
-    document-wide guard and the byline are settled once, over all rounds, in _final."""
+def decide(view: View, ruleset: RuleSet, matches: list[Match], spans: list[Span]) -> Decision:
+    """One round: a verdict per block left, sections judged whole by their size guards.
+    The document-wide guard and the byline are settled once, over all rounds, in _final."""
     rules = {r.id: r for r in ruleset.rules}
-    total = sum(size(b.text) for b in doc.blocks) or 1
-    sections: dict[tuple[str, str], list[Match]] = defaultdict(list)
-    accepted: list[Match] = []
-    for m in matches:
-        if rules[m.rule].kind == RuleKind.SECTION:
-            sections[m.rule, m.reason].append(m)  # one trigger's section, judged alone
-        else:
-            accepted.append(m)
+    total = view.total()
     guarded: list[Step] = []
-    for (rule_id, _), found in sections.items():
-        rule = rules[rule_id]
-        taken = sum(size(doc.blocks[m.block].text) for m in found)
-        if taken / total > rule.max_share or len(found) > rule.max_blocks:
-            why = (f"section '{rule_id}' from block {found[0].block} would remove {len(found)} "
+    first: dict[int, list[Match]] = defaultdict(list)  # a block's first match names its step
+    for m in matches:
+        first[m.block].append(m)
+    for span in spans:  # sections after the rules that name a block for what it is
+        rule = rules[span.rule]
+        taken, count = view.chars(span.start, span.stop), view.count(span.start, span.stop)
+        if taken / total > rule.max_share or count > rule.max_blocks:
+            why = (f"section '{span.rule}' from block {span.start} would remove {count} "
                    f"blocks, {taken / total:.0%} of the text; limits are {rule.max_blocks} blocks "
                    f"and {rule.max_share:.0%}")
-            guarded.append(_step("guard", found[0], doc, why))
+            guarded.append(Step("guard", span.rule, span.start,
+                                view.doc.blocks[span.start].text, why))
         else:
-            accepted.extend(found)
-    first: dict[int, list[Match]] = defaultdict(list)
-    for m in accepted:
-        first[m.block].append(m)
-    removed = tuple(_removal(first[i], doc) for i in sorted(first))
-    keep = tuple(b.index not in first for b in doc.blocks)
-    return Decision(keep, removed, tuple(guarded), None)
+            for i in view.forward(span.start, span.stop):
+                first[i].append(Match(span.rule, i, span.reason))
+    removed = tuple(_removal(first[i], view.doc) for i in sorted(first))
+    return Decision((), removed, tuple(guarded), None)
 
 
 def _removal(found: list[Match], doc: Document) -> Step:
@@ -117,7 +103,3 @@ def _removal(found: list[Match], doc: Document) -> Step:
     others = sorted({m.rule for m in found[1:]} - {first.rule}) if len(found) > 1 else ()
     why = first.reason + (f"; also {', '.join(others)}" if others else "")
     return Step("remove", first.rule, first.block, doc.blocks[first.block].text, why)
-
-
-def _step(stage: str, m: Match, doc: Document, reason: str) -> Step:
-    return Step(stage, m.rule, m.block, doc.blocks[m.block].text, reason)

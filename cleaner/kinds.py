@@ -1,22 +1,24 @@
 """The rule kinds that look at more than one block: section, duplicate, byline, fringe.
 
-Each is a pure function of a rule and a document that yields Matches.
+Each is a pure function of a rule and a View (the document with the blocks removed so
+far taken out) that yields Matches, on the document's own block indices.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import chain, islice
 
-from .model import BlockKind, Document, Match, Rule
-from .textnorm import SENTENCE_END, key, size
+from .layout import View
+from .model import BlockKind, Document, Match, Rule, Span
+from .textnorm import SENTENCE_END, copy_keys, key, size
 
 
-def section_matches(
-    rule: Rule, doc: Document, starts: list[tuple[int, str]], ends: list[int]
-) -> Iterator[Match]:
-    """Every block from a trigger up to (not including) the next end marker.
+def section_spans(rule: Rule, view: View, starts: list[tuple[int, str]],
+                  ends: list[int]) -> Iterator[Span]:
+    """From each trigger up to (not including) the next end marker.
 
     With no end phrases the section runs to the end of the document; with end phrases
     and none found after the trigger, nothing is removed (an unclosed section is not
@@ -26,41 +28,50 @@ def section_matches(
     times is not a heading: then only the first counts, and a refusal is final.
     """
     starts = sorted(starts)
+    ends = sorted(ends)
     for start, reason in starts if len(starts) <= MAX_TRIGGERS else starts[:1]:
         if rule.end:
-            stop = next((e for e in sorted(ends) if e > start), None)
+            stop = next((e for e in ends if e > start), None)
             if stop is None:
                 continue
         else:
-            stop = len(doc.blocks)
-        text = doc.blocks[start].text.strip()
+            stop = len(view.doc.blocks)
+        text = view.doc.blocks[start].text.strip()
         why = f'section from block {start}, "{text[:60]}" ({reason[:60]})'
-        for i in range(start, stop):
-            yield Match(rule.id, i, why)
+        yield Span(rule.id, start, stop, why)
 
 
 MAX_TRIGGERS = 3  # a page has a few section headings, not dozens
 
 
-def duplicate_matches(rule: Rule, doc: Document, memo: dict) -> Iterator[Match]:
-    """Blocks printed more than once: all copies (keep="none") or all but the first.
-    `memo` maps a block's text to its comparison key, across calls on one document."""
+def copy_groups(doc: Document) -> dict[str, tuple[int, ...]]:
+    """The blocks printed more than once, by their comparison key: worked out once per
+    document; each round only asks which copies are left."""
+    ks = copy_keys([b.text for b in doc.blocks])
+    twice = {k for k, n in Counter(ks).items() if n > 1 and k}
     groups: dict[str, list[int]] = defaultdict(list)
-    limit = rule.within_first or len(doc.blocks)
-    for block in doc.blocks[:limit]:
-        if len(block.text) >= rule.min_chars:
-            k = memo.get(block.text)
-            if k is None:  # copies to the letter, but for spacing, case and quote marks
-                # (quote repair may put back the very mark that told two copies apart)
-                k = memo[block.text] = " ".join(_QUOTES.sub("", block.text).split()).casefold()
-            if len(k) >= rule.min_chars:
-                groups[k].append(block.index)
-    for copies in groups.values():
+    if twice:
+        for i, k in enumerate(ks):
+            if k in twice:
+                groups[k].append(i)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def duplicate_matches(rule: Rule, view: View, groups: dict[str, tuple[int, ...]]) -> Iterator[Match]:
+    """Blocks printed more than once: all copies (keep="none") or all but the first."""
+    blocks = view.doc.blocks
+    limit = rule.within_first or len(blocks)
+    for k, group in groups.items():
+        if len(k) < rule.min_chars:
+            continue
+        copies = [i for i in group if view.kept(i) and len(blocks[i].text) >= rule.min_chars
+                  and view.position(i) < limit]
         if not 2 <= len(copies) <= rule.max_copies:
             continue  # a line repeated more often than that is a refrain, not a copy
-        if rule.max_gap and any(b - a > rule.max_gap for a, b in zip(copies, copies[1:])):
+        at = [view.position(i) for i in copies]
+        if rule.max_gap and any(b - a > rule.max_gap for a, b in zip(at, at[1:])):
             continue
-        if rule.gap_max_chars and not _short_between(doc, copies, rule.gap_max_chars):
+        if rule.gap_max_chars and not _short_between(view, copies, rule.gap_max_chars):
             continue  # body text between the copies: a pull quote, not a caption
         drop = copies if rule.keep == "none" else copies[1:]
         why = f"printed {len(copies)} times (blocks {', '.join(map(str, copies))})"
@@ -68,14 +79,18 @@ def duplicate_matches(rule: Rule, doc: Document, memo: dict) -> Iterator[Match]:
             yield Match(rule.id, i, why)
 
 
-_QUOTES = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a]")
-
-
-def _short_between(doc: Document, copies: list[int], limit: int) -> bool:
+def _short_between(view: View, copies: list[int], limit: int) -> bool:
     """At least one block between each pair of copies, all short lines that are not sentences
     (bylines, widgets): a sentence between the copies means the body has begun."""
-    gaps = [doc.blocks[a + 1:b] for a, b in zip(copies, copies[1:])]
-    return all(gap and all(_furniture(x.text, limit) for x in gap) for gap in gaps)
+    blocks = view.doc.blocks
+    for a, b in zip(copies, copies[1:]):
+        gap = view.forward(a + 1, b)
+        first = next(gap, None)
+        if first is None or not _furniture(blocks[first].text, limit):
+            return False
+        if not all(_furniture(blocks[i].text, limit) for i in gap):
+            return False
+    return True
 
 
 def _furniture(text: str, limit: int) -> bool:
@@ -87,15 +102,17 @@ _NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[A-Z]\.)$")
 _SPLIT = re.compile(r"[\s,;|/]+")
 
 
-def byline_matches(rule: Rule, doc: Document) -> Iterator[Match]:
+def byline_matches(rule: Rule, view: View) -> Iterator[Match]:
     """A short line of capitalised names near the top, optionally after "By"/"Von"/...
 
-    The title (first block) is never a byline.
+    The title (first block left) is never a byline.
     """
-    limit = rule.within_first or len(doc.blocks)
-    for block in doc.blocks[1:limit]:
-        if size(block.text) <= rule.max_chars and is_byline(block.text, rule):
-            yield Match(rule.id, block.index, f'byline "{block.text.strip()}"')
+    blocks = view.doc.blocks
+    limit = rule.within_first or len(blocks)
+    for i in islice(view.forward(), 1, limit):
+        text = blocks[i].text
+        if size(text) <= rule.max_chars and is_byline(text, rule):
+            yield Match(rule.id, i, f'byline "{text.strip()}"')
 
 
 def is_byline(text: str, rule: Rule) -> bool:
@@ -123,7 +140,7 @@ _TITLE_CASE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’.-]*[a-zß-öø-ÿ�
 
 
 
-def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
+def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
     """Runs of short lines that are not sentences, before the first prose block (menus,
     section lists) or after the last one (footers, link lists). List items are never
     taken: a list in the article has its bullets. The title (first block) stays.
@@ -131,19 +148,25 @@ def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
     Where the body begins is judged on the blocks that are left (decide settles it),
     so that the output, cleaned again, loses nothing more.
     """
-    blocks = doc.blocks
-    prose = [b.index for b in blocks if size(b.text) >= rule.prose_chars and _has_sentence(b.text)]
-    if not prose:
+    blocks = view.doc.blocks
+
+    def prose(i: int) -> bool:
+        text = blocks[i].text
+        return size(text) >= rule.prose_chars and _has_sentence(text)
+
+    first = next((i for i in view.forward() if prose(i)), None)
+    if first is None:
         return  # no body to tell the fringe from
     spans = []
     if rule.where in ("head", "both"):
-        spans.append((1, prose[0], "before the first paragraph of prose"))
+        spans.append((islice(view.forward(0, first), 1, None), "before the first paragraph of prose"))
     if rule.where in ("tail", "both"):
-        spans.append((prose[-1] + 1, len(blocks), "after the last paragraph of prose"))
-    for start, stop, where in spans:
+        last = next(i for i in view.backward() if prose(i))
+        spans.append((view.forward(last + 1), "after the last paragraph of prose"))
+    for span, where in spans:
         run: list[int] = []
-        for i in range(start, stop + 1):
-            if i < stop and _menu_line(blocks[i], rule.max_chars):
+        for i in chain(span, (None,)):
+            if i is not None and _menu_line(blocks[i], rule.max_chars):
                 run.append(i)
                 continue
             if len(run) >= rule.min_run:

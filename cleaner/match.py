@@ -13,8 +13,9 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
-from .kinds import byline_matches, duplicate_matches, fringe_matches, section_matches
-from .model import Document, Match, Rule, RuleKind
+from .kinds import byline_matches, copy_groups, duplicate_matches, fringe_matches, section_spans
+from .layout import View, view_of
+from .model import Document, Match, Rule, RuleKind, Span
 from .textnorm import EDGE, keys, size
 
 _PUNCT_TO_SPACE = bytes(
@@ -50,23 +51,32 @@ def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -
     return Recognised(hits, inactive, tuple(warnings))
 
 
-def place(compiled: CompiledRules, doc: Document, hits: tuple[Hit, ...],
-          inactive: frozenset[str], only_positional: bool = False,
-          memo: dict[str, str] | None = None) -> tuple[Match, ...]:
-    """Matches of every rule on `doc`, given its block hits: position guards, sections,
-    duplicates and bylines, all of which depend on which blocks are there.
+def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
+          inactive: frozenset[str], copies: dict[str, tuple[int, ...]],
+          only_positional: bool = False) -> tuple[list[Match], list[Span]]:
+    """Matches of every rule on the blocks left in `view`, given the block hits of each
+    rule: position guards, sections, duplicates and bylines, all of which depend on
+    which blocks are there. Sections are proposed whole, as Spans, for the size guards.
     `only_positional`: leave out block rules without position guards, whose matches
     cannot change when other blocks go."""
-    offsets = _offsets(doc)
-    by_rule: dict[str, list[Hit]] = defaultdict(list)
-    for hit in hits:
-        by_rule[hit.target.rule].append(hit)
     matches: list[Match] = []
+    spans: list[Span] = []
     for rule in compiled.ruleset.rules:
         if rule.id in inactive or (only_positional and not positional(rule)):
             continue
-        matches.extend(_kind_matches(rule, doc, by_rule.get(rule.id, []), offsets, memo))
-    return tuple(matches)
+        hits = [h for h in by_rule.get(rule.id, ()) if view.kept(h.block)]
+        if rule.kind == RuleKind.SECTION:
+            spans.extend(_sections(rule, view, hits))
+        else:
+            matches.extend(_kind_matches(rule, view, hits, copies))
+    return matches, spans
+
+
+def by_rule(hits: tuple[Hit, ...]) -> dict[str, list[Hit]]:
+    grouped: dict[str, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        grouped[hit.target.rule].append(hit)
+    return grouped
 
 
 def positional(rule: Rule) -> bool:
@@ -74,41 +84,43 @@ def positional(rule: Rule) -> bool:
 
 
 def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Matched:
-    """recognise + place, in one call (for a document whose blocks all stay)."""
+    """recognise + place, in one call, before any guard (for a rule's examples): every
+    block some rule would take, a section's blocks included."""
     found = recognise(compiled, doc, site)
-    return Matched(place(compiled, doc, found.hits, found.inactive), found.warnings)
+    view = view_of(doc)
+    matches, spans = place(compiled, view, by_rule(found.hits), found.inactive,
+                           copy_groups(doc))
+    for span in spans:
+        matches += [Match(span.rule, i, span.reason) for i in view.forward(span.start, span.stop)]
+    return Matched(tuple(matches), found.warnings)
 
 
-def _kind_matches(rule: Rule, doc: Document, hits: list[Hit], offsets: list[float],
-                  memo: dict[str, str] | None = None) -> Iterator[Match]:
+def _kind_matches(rule: Rule, view: View, hits: list[Hit],
+                  copies: dict[str, tuple[int, ...]]) -> Iterator[Match]:
     if rule.kind == RuleKind.BLOCK:
         for hit in hits:
-            if _placed(rule, hit.block, offsets):
+            if _placed(rule, hit.block, view):
                 yield Match(rule.id, hit.block, hit.reason)
-    elif rule.kind == RuleKind.SECTION:
-        starts = [h for h in hits if h.target.role == "start" and _placed(rule, h.block, offsets)]
-        ends = [h.block for h in hits if h.target.role == "end"]
-        yield from section_matches(rule, doc, [(h.block, h.reason) for h in starts], ends)
     elif rule.kind == RuleKind.DUPLICATE:
-        yield from duplicate_matches(rule, doc, {} if memo is None else memo)
+        yield from duplicate_matches(rule, view, copies)
     elif rule.kind == RuleKind.BYLINE:
-        yield from byline_matches(rule, doc)
+        yield from byline_matches(rule, view)
     elif rule.kind == RuleKind.FRINGE:
-        yield from fringe_matches(rule, doc)
+        yield from fringe_matches(rule, view)
 
 
-def _placed(rule: Rule, block: int, offsets: list[float]) -> bool:
+def _sections(rule: Rule, view: View, hits: list[Hit]) -> Iterator[Span]:
+    starts = [(h.block, h.reason) for h in hits
+              if h.target.role == "start" and _placed(rule, h.block, view)]
+    ends = [h.block for h in hits if h.target.role == "end"]
+    return section_spans(rule, view, starts, ends)
+
+
+def _placed(rule: Rule, block: int, view: View) -> bool:
     """Position guards: among the first N blocks, or after a share of the text."""
-    if rule.within_first and block >= rule.within_first:
+    if rule.within_first and view.position(block) >= rule.within_first:
         return False
-    return not rule.after_share or offsets[block] >= rule.after_share
-
-
-def _offsets(doc: Document) -> list[float]:
-    """For each block, the share of the document's characters that come before it."""
-    sizes = [size(b.text) for b in doc.blocks]
-    total = sum(sizes) or 1
-    return [n / total for n in accumulate(sizes[:-1], initial=0)] if sizes else []
+    return not rule.after_share or view.share_before(block) >= rule.after_share
 
 
 def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Iterator[Hit]:

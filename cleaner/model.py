@@ -171,6 +171,15 @@ class Match(NamedTuple):
     reason: str
 
 
+class Span(NamedTuple):
+    """A section rule's proposal: the blocks left in [start, stop), judged as a whole."""
+
+    rule: str
+    start: int
+    stop: int
+    reason: str
+
+
 class Step(NamedTuple):
     """A replayable edit: remove a block, or insert text at an offset of a kept block."""
 

@@ -23,11 +23,10 @@ from typing import NamedTuple
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from .kinds import _QUOTES
 from .model import Rule, RuleKind, RuleSet
 from .repair import STYLES
 from .segment import segment_text
-from .textnorm import normalize_space
+from .textnorm import copy_key, normalize_space
 
 # Prose that talks about the things noise is made of: the body must survive it.
 NOISE_WORDS = (
@@ -107,7 +106,7 @@ def _articles(draw, pool: tuple[str, ...], max_paragraphs: int) -> Article:
     # unique as the engine counts copies: two paragraphs that differ only in quote marks
     # or spacing are one printed twice (a pull quote), not two
     body = draw(st.lists(paragraphs(), min_size=1, max_size=max_paragraphs,
-                         unique_by=lambda p: " ".join(_QUOTES.sub("", p).split()).casefold()))
+                         unique_by=copy_key))
     lines: list[str] = [title]
     noise: list[str] = []
     for para in body:

@@ -49,8 +49,12 @@ def full_key(text: str) -> str:
     return key(text).strip(EDGE)
 
 
-_HSPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs, or one space that is not " "
-_FOLDED = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+# white space str.split() knows, but for "\n" and " ": listed, because a negated class
+# ([^\S\n]) costs the regex engine a Unicode lookup per character of the document
+_ODD_SPACE = re.compile("[" + "".join(
+    c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\n ") + "]")
+_SPACE_RUN = re.compile(" {2,}")
+_FOLD_PAIRS = tuple((chr(c), v or "") for c, v in _FOLD.items())
 
 
 def keys(texts: list[str]) -> list[str]:
@@ -59,15 +63,40 @@ def keys(texts: list[str]) -> list[str]:
     if joined.isascii():
         low = joined.lower()
     else:
-        # translate() with a dict table costs per character; fold only what is there
-        if _FOLDED.search(joined):
-            joined = _FOLDED.sub(lambda m: m.group().translate(_FOLD), joined)
+        # translate() with a dict table costs per character; replace only what is there
+        for char, folded in _FOLD_PAIRS:
+            if char in joined:
+                joined = joined.replace(char, folded)
         low = unicodedata.normalize("NFC", joined.casefold())
-    if not low.isascii() or "  " in low or "\t" in low or "\r" in low or "\x0b" in low or "\x0c" in low:
-        low = _HSPACE.sub(" ", low)  # skipped when there is nothing to collapse
+    if _ODD_SPACE.search(low):
+        low = _ODD_SPACE.sub(" ", low)
+    if "  " in low:  # both skipped when there is nothing to collapse
+        low = _SPACE_RUN.sub(" ", low)
     out = [line.strip(" ") for line in low.split("\n")]
     if len(out) != len(texts):  # a text held a line break after all: do them one by one
         return [key(t) for t in texts]
+    return out
+
+
+_QUOTE_MARKS = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a]")
+
+
+def copy_key(text: str) -> str:
+    """How the duplicate kind compares blocks: to the letter, but for spacing, case and
+    quotation marks (quote repair may put back the very mark that told two copies apart)."""
+    return " ".join(_QUOTE_MARKS.sub("", text).split()).casefold()
+
+
+def copy_keys(texts: list[str]) -> list[str]:
+    """`copy_key()` of many one-line texts at once, over one joined string."""
+    low = _QUOTE_MARKS.sub("", "\n".join(texts)).casefold()
+    if _ODD_SPACE.search(low):
+        low = _ODD_SPACE.sub(" ", low)
+    if "  " in low:
+        low = _SPACE_RUN.sub(" ", low)
+    out = [line.strip(" ") for line in low.split("\n")]
+    if len(out) != len(texts):
+        return [copy_key(t) for t in texts]
     return out
 
 

@@ -1,0 +1,90 @@
+"""Where each block stands once some blocks are gone, without rebuilding the document.
+
+The decide stage settles removals in rounds, and every positional guard (among the
+first N blocks, after a share of the text, N blocks from its copy, the section's share)
+judges the blocks that are left. A View answers those questions from sums computed
+once per document and the sorted list of blocks removed so far: a block's position
+among the blocks left is its index less the removed blocks before it. A round then
+costs what the rules look at, not the length of the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import accumulate
+from typing import NamedTuple
+
+from .model import Document
+from .textnorm import size
+
+
+class Sizes(NamedTuple):
+    """The characters each block counts for the guards, and their running sums."""
+
+    each: tuple[int, ...]
+    before: tuple[int, ...]  # before[i]: the characters of blocks 0..i-1; one longer
+
+
+def measure(doc: Document) -> Sizes:
+    each = tuple(map(size, (b.text for b in doc.blocks)))
+    return Sizes(each, tuple(accumulate(each, initial=0)))
+
+
+class View(NamedTuple):
+    """The document with the blocks in `gone` (sorted original indices) taken out.
+
+    Indices in and out are the document's own; `position` gives the place among the
+    blocks left, which is what positional guards count."""
+
+    doc: Document
+    sizes: Sizes
+    gone: tuple[int, ...] = ()
+    gone_before: tuple[int, ...] = (0,)  # gone_before[k]: characters of gone[:k]
+    gone_set: frozenset[int] = frozenset()
+
+    def without(self, removed: set[int] | dict[int, object]) -> View:
+        gone = tuple(sorted(removed))
+        each = self.sizes.each
+        return self._replace(gone=gone, gone_set=frozenset(gone),
+                             gone_before=tuple(accumulate((each[i] for i in gone), initial=0)))
+
+    def kept(self, i: int) -> bool:
+        return i not in self.gone_set
+
+    def position(self, i: int) -> int:
+        return i - bisect_left(self.gone, i)
+
+    def chars(self, start: int = 0, stop: int | None = None) -> int:
+        """Characters of the blocks left in [start, stop)."""
+        stop = len(self.doc.blocks) if stop is None else stop
+        g0, g1 = bisect_left(self.gone, start), bisect_left(self.gone, stop)
+        before = self.sizes.before
+        return before[stop] - before[start] - (self.gone_before[g1] - self.gone_before[g0])
+
+    def count(self, start: int, stop: int) -> int:
+        """Blocks left in [start, stop)."""
+        return stop - start - (bisect_left(self.gone, stop) - bisect_left(self.gone, start))
+
+    def total(self) -> int:
+        """Characters left, never 0 (shares divide by it)."""
+        return self.chars() or 1
+
+    def share_before(self, i: int) -> float:
+        return self.chars(0, i) / self.total()
+
+    def forward(self, start: int = 0, stop: int | None = None) -> Iterator[int]:
+        """Indices of the blocks left in [start, stop), in order."""
+        stop = len(self.doc.blocks) if stop is None else stop
+        gone = self.gone_set
+        return (i for i in range(start, stop) if i not in gone)
+
+    def backward(self, stop: int | None = None) -> Iterator[int]:
+        """Indices of the blocks left below `stop`, last first."""
+        stop = len(self.doc.blocks) if stop is None else stop
+        gone = self.gone_set
+        return (i for i in range(stop - 1, -1, -1) if i not in gone)
+
+
+def view_of(doc: Document) -> View:
+    return View(doc, measure(doc))
