@@ -2,6 +2,8 @@
 
 Matching a block against hundreds of phrases must not cost hundreds of comparisons:
 - whole-block phrases are one dict lookup of the block's key;
+- a pattern anchored at the block's start ('^...') hangs off the words it can open
+  with (see openers.py): one look-up of each block's first word;
 - every other phrase and pattern hangs off a word: a start or contains phrase off its
   first word, a pattern off the words it cannot match without (see literals.py). One
   set intersection per block finds those words, and only the blocks containing one are
@@ -21,8 +23,10 @@ import regex
 from .html_dom import DomRules, compile_dom
 from .literals import WORD, required_literals, required_substrings
 from .model import Anchor, Rule, RuleKind, RuleSet, Trigger
+from .openers import first_words
 
 PATTERN_TIMEOUT = 0.25  # seconds one pattern may spend on one block
+MAX_QUICK = 8  # a pattern's required words are tested with `in` before it runs, up to this many
 
 
 class Target(NamedTuple):
@@ -37,7 +41,8 @@ class CompiledPattern(NamedTuple):
     target: Target
     source: str
     compiled: regex.Pattern
-    literals: tuple[str, ...] | None  # None: no prefilter, always run
+    literals: tuple[str, ...] | None  # one of them is in every block it matches; None: unknown
+    quick: tuple[str, ...] = ()  # the literals, when few enough to test with `in` first
 
 
 class WordEntry(NamedTuple):
@@ -54,6 +59,7 @@ class TriggerIndex:
     words: dict[str, WordEntry] = field(default_factory=dict)
     wordbytes: dict[bytes, str] = field(default_factory=dict)  # UTF-8 form -> word
     patterns: tuple[CompiledPattern, ...] = ()
+    openers: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> patterns
     by_substring: tuple[tuple[str, tuple[int, ...]], ...] = ()  # no word, but a literal
     unfiltered: tuple[int, ...] = ()  # patterns with nothing to filter on: run on every block
     max_chars: int = 0
@@ -99,6 +105,7 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
     by_word: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     patterns: list[CompiledPattern] = []
     by_sub: dict[str, list[int]] = defaultdict(list)
+    by_opener: dict[str, list[int]] = defaultdict(list)
     unfiltered: list[int] = []
     for trigger, target in targets:
         for phrase in trigger.phrases:
@@ -107,10 +114,16 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
             elif (words := WORD.findall(phrase)):
                 by_word[words[0]][trigger.anchor.value].append((phrase, target))
         for source in trigger.patterns:
-            literals = required_literals(source)
             n = len(patterns)
+            firsts = first_words(source)
+            literals = required_literals(source)
             patterns.append(CompiledPattern(
-                target, source, regex.compile(source, regex.IGNORECASE), literals))
+                target, source, regex.compile(source, regex.IGNORECASE), literals,
+                literals if literals and len(literals) <= MAX_QUICK else ()))
+            for word in firsts or ():
+                by_opener[word].append(n)
+            if firsts:
+                continue
             for word in literals or ():
                 by_word[word]["patterns"].append(n)
             if literals is None:
@@ -126,6 +139,7 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
         words=words,
         wordbytes={w.encode("utf-8"): w for w in words},
         patterns=tuple(patterns),
+        openers={k: tuple(v) for k, v in by_opener.items()},
         by_substring=tuple((k, tuple(v)) for k, v in sorted(by_sub.items())),
         unfiltered=tuple(unfiltered),
         max_chars=max((t.max_chars for _, t in targets), default=0),

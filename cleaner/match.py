@@ -6,6 +6,7 @@ is decided in the next stage, which applies the document-wide guards.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
 from .kinds import byline_matches, copy_groups, duplicate_matches, fringe_matches, section_spans
 from .layout import View, view_of
 from .model import Document, Match, Rule, RuleKind, Span
+from .openers import DIGITS
 from .textnorm import EDGE, keys, size
 
 _PUNCT_TO_SPACE = bytes(
@@ -124,29 +126,47 @@ def _placed(rule: Rule, block: int, view: View) -> bool:
 
 
 def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Iterator[Hit]:
-    limit = index.max_chars
-    short = [b.index for b in doc.blocks if len(b.text) <= 3 * limit]  # cheap reject
-    if not short:
+    if not doc.blocks:
         return
-    ks = keys([doc.blocks[i].text for i in short])
-    fks = [k.strip(EDGE) for k in ks]
+    ks = keys([b.text for b in doc.blocks])
     full = index.full
-    for j, fk in enumerate(fks):
-        if fk in full and not _quoted(doc.blocks[short[j]].text):
+    for j, k in enumerate(ks):
+        fk = k.strip(EDGE)
+        if fk in full and not _quoted(doc.blocks[j].text):
             for t in full[fk]:
-                if size(ks[j]) <= t.max_chars:
-                    yield Hit(t, short[j], f'phrase "{fk}"')
+                if size(k) <= t.max_chars:
+                    yield Hit(t, j, f'phrase "{fk}"')
     joined = "\n".join(ks)
+    if index.openers:
+        yield from _opener_hits(index, ks, joined, warnings)
+    if not (index.words or index.by_substring or index.unfiltered):
+        return
     starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
     for j, words in _keyword_lines(index, joined, starts):
-        yield from _word_hits(index, short[j], ks[j], fks[j], words, warnings)
+        yield from _word_hits(index, j, ks[j], ks[j].strip(EDGE), words, warnings)
     for j, numbers in _substring_lines(index, joined, starts):
         for n in sorted(numbers):
-            yield from _pattern_hits(index, n, short[j], ks[j], warnings)
-    if index.unfiltered:
-        for j, k in enumerate(ks):
-            for n in index.unfiltered:
-                yield from _pattern_hits(index, n, short[j], k, warnings)
+            yield from _pattern_hits(index, n, j, ks[j], warnings)
+    for j, k in enumerate(ks) if index.unfiltered else ():
+        for n in index.unfiltered:
+            yield from _pattern_hits(index, n, j, k, warnings)
+
+
+_FIRST_WORD = re.compile(r"^[^\w\n]*(\w*)", re.MULTILINE)
+
+
+def _opener_hits(index: TriggerIndex, ks: list[str], joined: str,
+                 warnings: list[str]) -> Iterator[Hit]:
+    """Anchored patterns, run only on the blocks that open with a word they can open with."""
+    openers = index.openers
+    digits = openers.get(DIGITS, ())
+    firsts = _FIRST_WORD.findall(joined)  # one per line: keys hold no line break
+    candidates = [j for j, w in enumerate(firsts) if w in openers or (digits and w.isdigit())]
+    for j in candidates:
+        w = firsts[j]
+        numbers = openers.get(w, ()) + (digits if w.isdigit() else ())
+        for n in sorted(set(numbers)) if len(numbers) > 1 else numbers:
+            yield from _pattern_hits(index, n, j, ks[j], warnings)
 
 
 def _substring_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Iterator[tuple[int, set[int]]]:
@@ -172,8 +192,9 @@ def _keyword_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Itera
     """(line, the index words it contains), for the lines that contain any.
 
     Works on UTF-8 bytes: punctuation becomes spaces through a 256-entry byte table
-    (str.translate costs per character on non-ASCII text, which is nearly every page),
-    and each line's words meet the index's words in one set intersection.
+    (str.translate costs per character on non-ASCII text, which is nearly every page).
+    The document's words meet the index's words in one set intersection; only the few
+    words found are then looked for line by line.
     """
     if not index.words:
         return
@@ -182,10 +203,30 @@ def _keyword_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Itera
     for symbol in _UNICODE_PUNCT:
         if symbol in data:
             data = data.replace(symbol, b" ")
-    for j, line in enumerate(data.split(b"\n")):
-        found = wanted.keys() & line.split()
-        if found:
-            yield j, {wanted[w] for w in found}
+    found = wanted.keys() & set(data.split())
+    if not found:
+        return
+    at_word = sorted((at, w) for w in found for at in _occurrences(data, w))
+    lines: dict[int, set[str]] = defaultdict(set)
+    line = previous = 0
+    for at, w in at_word:
+        line += data.count(b"\n", previous, at)
+        previous = at
+        lines[line].add(wanted[w])
+    yield from lines.items()
+
+
+def _occurrences(data: bytes, word: bytes) -> Iterator[int]:
+    """Where `word` stands whole in `data` (words are separated by white space there)."""
+    n, at = len(word), data.find(word)
+    while at >= 0:
+        if (at == 0 or data[at - 1] in _SPACE_BYTES) and (
+                at + n == len(data) or data[at + n] in _SPACE_BYTES):
+            yield at
+        at = data.find(word, at + n)
+
+
+_SPACE_BYTES = frozenset(b" \t\n\r\x0b\x0c")
 
 
 def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
@@ -208,7 +249,9 @@ def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
 def _pattern_hits(index: TriggerIndex, n: int, i: int, k: str,
                   warnings: list[str]) -> Iterator[Hit]:
     p = index.patterns[n]
-    if size(k) <= p.target.max_chars and _pattern_hit(p, k, warnings):
+    if size(k) > p.target.max_chars or (p.quick and not any(w in k for w in p.quick)):
+        return  # too long for the rule, or a word it cannot match without is not there
+    if _pattern_hit(p, k, warnings):
         yield Hit(p.target, i, f"pattern {p.source!r}")
 
 
