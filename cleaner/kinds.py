@@ -163,10 +163,11 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
     if rule.where in ("tail", "both"):
         last = next(i for i in view.backward() if prose(i))
         spans.append((view.forward(last + 1), "after the last paragraph of prose"))
+    sizes = view.sizes.each
     for span, where in spans:
         run: list[int] = []
         for i in chain(span, (None,)):
-            if i is not None and _menu_line(blocks[i], rule.max_chars):
+            if i is not None and sizes[i] <= rule.max_chars and _menu_line(blocks[i]):
                 run.append(i)
                 continue
             if len(run) >= rule.min_run:
@@ -175,11 +176,11 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
             run = []
 
 
-def _menu_line(block, limit: int) -> bool:
-    """A link label: short, not a sentence, not a list item, not a row of figures (a
-    table of standings or results is data, however short its rows)."""
-    text = block.text.strip()
-    return (size(text) <= limit and block.kind != BlockKind.LIST_ITEM
+def _menu_line(block) -> bool:
+    """A link label (once short enough): not a sentence, not a list item, not a row of
+    figures (a table of standings or results is data, however short its rows)."""
+    text = block.text.rstrip()
+    return (block.kind != BlockKind.LIST_ITEM
             and not text.endswith(SENTENCE_END) and not _TWO_NUMBERS.search(text))
 
 

@@ -66,7 +66,9 @@ def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
     for rule in compiled.ruleset.rules:
         if rule.id in inactive or (only_positional and not positional(rule)):
             continue
-        hits = [h for h in by_rule.get(rule.id, ()) if view.kept(h.block)]
+        hits = by_rule.get(rule.id, [])
+        if view.gone:
+            hits = [h for h in hits if h.block not in view.gone_set]
         if rule.kind == RuleKind.SECTION:
             spans.extend(_sections(rule, view, hits))
         else:
