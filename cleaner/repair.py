@@ -29,10 +29,12 @@ STYLES = (  # on a tie the first wins: „ present means “ is German, not Engl
     Style("straight", '"', '"'),
 )
 CURLY = STYLES[1]
-_CURLY_NOT_CLOSING = re.compile(r"(?:^|(?<=\s))\u201d|\u201d(?=\w)", re.M)
+# Each opens with its mark and looks behind it, so that the regex engine jumps from mark
+# to mark instead of trying a lookbehind at every character of the document.
+_CURLY_NOT_CLOSING = re.compile(r"\u201d(?:(?<=^\u201d)|(?<=\s\u201d)|(?=\w))", re.M)
 # a straight quote opens after a space or an opening bracket, and closes before one
-_STRAIGHT_OPEN = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
-_STRAIGHT_CLOSE = re.compile(r'(?<=\S)"(?=$|[\s.,;:!?)\]}—–-])')
+_STRAIGHT_OPEN = re.compile(r'"(?:(?<=^")|(?<=[\s(\[{—–-]"))(?=\S)')
+_STRAIGHT_CLOSE = re.compile(r'"(?<=\S")(?=$|[\s.,;:!?)\]}—–-])')
 
 
 class Repaired(NamedTuple):

@@ -6,18 +6,30 @@ separate paragraphs with blank lines (most others); a line is the unit both shar
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from .model import Block, BlockKind, Document, InputKind, Meta
-from .textnorm import LIST_MARK, normalize_space
+from .textnorm import BULLETS, LIST_MARK
+
+_NO_BREAK = ("\u00a0", "\u202f", "\u2007")
+_LIST_START = frozenset(BULLETS + "0123456789")
 
 
 def segment_text(text: str, meta: Meta | None = None) -> Document:
-    blocks = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line and not line.isspace():
-            # stored as it will be printed (no-break spaces plain, no edge spaces), so that
-            # every length a guard measures is the same when the output is cleaned again
-            text = normalize_space(line)
-            listed = LIST_MARK.match(text) and len(text) > LIST_MARK.match(text).end()
-            kind = BlockKind.LIST_ITEM if listed else BlockKind.PARAGRAPH
-            blocks.append(Block(len(blocks), text, kind, number))
+    """One block per line that is not blank, stored as it will be printed: no-break
+    spaces plain, no edge spaces, so that every length a guard measures is the same when
+    the output is cleaned again. The work runs over the whole text where it can."""
+    if not text.isascii():
+        for space in _NO_BREAK:
+            if space in text:
+                text = text.replace(space, " ")
+    stripped = [line.strip() for line in text.splitlines()]
+    numbers = [n for n, line in enumerate(stripped, 1) if line]
+    texts = [stripped[n - 1] for n in numbers]
+    kinds = [BlockKind.PARAGRAPH] * len(texts)
+    for j, line in enumerate(texts):
+        if line[0] in _LIST_START and (m := LIST_MARK.match(line)) and len(line) > m.end():
+            kinds[j] = BlockKind.LIST_ITEM
+    # tuple.__new__ is what Block._make calls, without a Python frame per block
+    blocks = map(tuple.__new__, repeat(Block), zip(range(len(texts)), texts, kinds, numbers))
     return Document(tuple(blocks), InputKind.TEXT, meta or Meta())
