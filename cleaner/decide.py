@@ -39,7 +39,7 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     """
     removed: dict[int, Step] = {}
     guarded: dict[str, Step] = {}
-    hits, copies = by_rule(found.hits), copy_groups(doc)
+    hits, copies = by_rule(found.hits), copy_groups(doc, found.keys)
     view = view_of(doc)
     for round_number in range(MAX_ROUNDS):
         if round_number:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 
 from .layout import View
 from .model import BlockKind, Document, Match, Rule, Span
-from .textnorm import SENTENCE_END, copy_keys, key, size
+from .textnorm import SENTENCE_END, copy_key, key, size
 
 
 def section_spans(rule: Rule, view: View, starts: list[tuple[int, str]],
@@ -44,17 +44,30 @@ def section_spans(rule: Rule, view: View, starts: list[tuple[int, str]],
 MAX_TRIGGERS = 3  # a page has a few section headings, not dozens
 
 
-def copy_groups(doc: Document) -> dict[str, tuple[int, ...]]:
-    """The blocks printed more than once, by their comparison key: worked out once per
-    document; each round only asks which copies are left."""
-    ks = copy_keys([b.text for b in doc.blocks])
-    twice = {k for k, n in Counter(ks).items() if n > 1 and k}
+def copy_groups(doc: Document, keys: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """The blocks printed more than once, by their copy key: worked out once per document;
+    each round only asks which copies are left.
+
+    The blocks' comparison keys (`keys`, from the match stage) with quote marks and
+    spaces taken out are a coarser grouping than copy keys, found over the whole
+    document at once; only blocks that share one get a copy key of their own."""
+    coarse = "\n".join(keys).replace('"', "").replace("'", "").replace(" ", "").split("\n")
+    if len(coarse) != len(doc.blocks):  # a key held a line break after all
+        coarse = [b.text for b in doc.blocks]
+        return _groups([copy_key(t) for t in coarse], range(len(coarse)))
+    twice = {k for k, n in Counter(coarse).items() if n > 1 and k}
+    if not twice:
+        return {}
+    maybe = [i for i, k in enumerate(coarse) if k in twice]
+    return _groups([copy_key(doc.blocks[i].text) for i in maybe], maybe)
+
+
+def _groups(ks: list[str], indices) -> dict[str, tuple[int, ...]]:
     groups: dict[str, list[int]] = defaultdict(list)
-    if twice:
-        for i, k in enumerate(ks):
-            if k in twice:
-                groups[k].append(i)
-    return {k: tuple(v) for k, v in groups.items()}
+    for i, k in zip(indices, ks):
+        if k:
+            groups[k].append(i)
+    return {k: tuple(v) for k, v in groups.items() if len(v) > 1}
 
 
 def duplicate_matches(rule: Rule, view: View, groups: dict[str, tuple[int, ...]]) -> Iterator[Match]:
@@ -172,7 +185,8 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
                 continue
             if len(run) >= rule.min_run:
                 why = f"{len(run)} short lines in a row {where}"
-                yield from (Match(rule.id, j, why) for j in run)
+                # tuple.__new__ is what Match._make calls, without a Python frame per line
+                yield from map(tuple.__new__, repeat(Match), zip(repeat(rule.id), run, repeat(why)))
             run = []
 
 

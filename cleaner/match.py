@@ -44,13 +44,16 @@ class Recognised(NamedTuple):
     hits: tuple[Hit, ...]
     inactive: frozenset[str]
     warnings: tuple[str, ...]
+    keys: tuple[str, ...] = ()  # each block's comparison key (textnorm.key)
 
 
 def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -> Recognised:
     inactive = compiled.inactive(site)
     warnings: list[str] = []
-    hits = tuple(h for h in block_hits(compiled.index, doc, warnings) if h.target.rule not in inactive)
-    return Recognised(hits, inactive, tuple(warnings))
+    ks = tuple(keys([b.text for b in doc.blocks])) if doc.blocks else ()
+    hits = tuple(h for h in block_hits(compiled.index, doc, ks, warnings)
+                 if h.target.rule not in inactive)
+    return Recognised(hits, inactive, tuple(warnings), ks)
 
 
 def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
@@ -93,7 +96,7 @@ def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Ma
     found = recognise(compiled, doc, site)
     view = view_of(doc)
     matches, spans = place(compiled, view, by_rule(found.hits), found.inactive,
-                           copy_groups(doc))
+                           copy_groups(doc, found.keys))
     for span in spans:
         matches += [Match(span.rule, i, span.reason) for i in view.forward(span.start, span.stop)]
     return Matched(tuple(matches), found.warnings)
@@ -127,10 +130,10 @@ def _placed(rule: Rule, block: int, view: View) -> bool:
     return not rule.after_share or view.share_before(block) >= rule.after_share
 
 
-def block_hits(index: TriggerIndex, doc: Document, warnings: list[str]) -> Iterator[Hit]:
+def block_hits(index: TriggerIndex, doc: Document, ks: tuple[str, ...],
+               warnings: list[str]) -> Iterator[Hit]:
     if not doc.blocks:
         return
-    ks = keys([b.text for b in doc.blocks])
     full = index.full
     for j, k in enumerate(ks):
         fk = k.strip(EDGE)

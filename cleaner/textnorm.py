@@ -87,19 +87,6 @@ def copy_key(text: str) -> str:
     return " ".join(_QUOTE_MARKS.sub("", text).split()).casefold()
 
 
-def copy_keys(texts: list[str]) -> list[str]:
-    """`copy_key()` of many one-line texts at once, over one joined string."""
-    low = _QUOTE_MARKS.sub("", "\n".join(texts)).casefold()
-    if _ODD_SPACE.search(low):
-        low = _ODD_SPACE.sub(" ", low)
-    if "  " in low:
-        low = _SPACE_RUN.sub(" ", low)
-    out = [line.strip(" ") for line in low.split("\n")]
-    if len(out) != len(texts):
-        return [copy_key(t) for t in texts]
-    return out
-
-
 def normalize_space(text: str) -> str:
     """No-break spaces become plain spaces; leading and trailing white space goes."""
     if text.isascii():
