@@ -132,7 +132,7 @@ def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
     so that the output, cleaned again, loses nothing more.
     """
     blocks = doc.blocks
-    prose = [b.index for b in blocks if size(b.text) >= rule.prose_chars and _has_sentence(b.text)]
+    prose = [b.index for b in blocks if _prose(b.text, rule.prose_chars)]
     if not prose:
         return  # no body to tell the fringe from
     spans = []
@@ -150,6 +150,21 @@ def fringe_matches(rule: Rule, doc: Document) -> Iterator[Match]:
                 why = f"{len(run)} short lines in a row {where}"
                 yield from (Match(rule.id, j, why) for j in run)
             run = []
+
+
+def prose_before(rule: Rule, doc: Document) -> list[int]:
+    """For each block, how many paragraphs of prose (as `fringe_matches` counts them) come
+    before it: a section trigger after two of them follows the start of the body, where a
+    comment counter under the headline does not."""
+    counts, n = [], 0
+    for b in doc.blocks:
+        counts.append(n)
+        n += _prose(b.text, rule.prose_chars)
+    return counts
+
+
+def _prose(text: str, chars: int) -> bool:
+    return size(text) >= chars and _has_sentence(text)
 
 
 def _menu_line(block, limit: int) -> bool:

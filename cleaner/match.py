@@ -13,7 +13,13 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
-from .kinds import byline_matches, duplicate_matches, fringe_matches, section_matches
+from .kinds import (
+    byline_matches,
+    duplicate_matches,
+    fringe_matches,
+    prose_before,
+    section_matches,
+)
 from .model import Document, Match, Rule, RuleKind
 from .textnorm import EDGE, keys, size
 
@@ -87,6 +93,9 @@ def _kind_matches(rule: Rule, doc: Document, hits: list[Hit], offsets: list[floa
                 yield Match(rule.id, hit.block, hit.reason)
     elif rule.kind == RuleKind.SECTION:
         starts = [h for h in hits if h.target.role == "start" and _placed(rule, h.block, offsets)]
+        if rule.after_prose and starts:
+            before = prose_before(rule, doc)
+            starts = [h for h in starts if before[h.block] >= rule.after_prose]
         ends = [h.block for h in hits if h.target.role == "end"]
         yield from section_matches(rule, doc, [(h.block, h.reason) for h in starts], ends)
     elif rule.kind == RuleKind.DUPLICATE:

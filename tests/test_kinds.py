@@ -1,6 +1,8 @@
 """The multi-block kinds and the document-wide guards, on small documents."""
 
 from cleaner import Cleaner, load_rules
+from cleaner.kinds import prose_before
+from cleaner.segment import segment_text
 
 C = Cleaner()
 
@@ -98,3 +100,32 @@ def test_title_case_subheading_is_not_a_bare_byline():
 def test_longest_byline_prefix_wins():
     out = C.clean("\n".join(["Le budget", "Texte : Jean Dupont", *BODY]))
     assert out.byline == "Texte : Jean Dupont"
+
+
+COMMENTS = [f"Reader {i} says: I have been following this for years and I still cannot believe "
+            f"the council let it get this far; the roads are worse every winter ({i})."
+            for i in range(12)]
+
+
+# paragraphs of prose: 150 characters or more, with a sentence
+PARAGRAPHS = [" ".join(BODY[:3]), " ".join(BODY[2:])]
+
+
+def test_comments_outweighing_a_short_article_go_after_the_body():
+    # the comments hold ~80% of the text, past page.comments-section's share; two
+    # paragraphs of prose before the heading say the article came first
+    out = C.clean("\n".join(["Budget Vote Delayed", *PARAGRAPHS, "[ 12 comments ]", *COMMENTS]))
+    assert out.paragraphs == tuple(PARAGRAPHS)
+    assert {s.rule for s in out.removed} == {"page.comments-section-long"}
+
+
+def test_comment_counter_before_the_body_does_not_eat_it():
+    # the same heading with a single paragraph of prose before it: a counter, not the section
+    out = C.clean("\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "[ 12 comments ]", *COMMENTS]))
+    assert "[ 12 comments ]" in out.paragraphs and len(out.paragraphs) == 14
+
+
+def test_after_prose_counts_only_paragraphs_of_prose():
+    rule = load_rules().get("page.comments-section-long")
+    doc = segment_text("\n".join(["Title", BODY[0], PARAGRAPHS[0], "Menu", PARAGRAPHS[1], "End"]))
+    assert prose_before(rule, doc) == [0, 0, 0, 1, 1, 2]
