@@ -90,17 +90,24 @@ _SPLIT = re.compile(r"[\s,;|/]+")
 def byline_matches(rule: Rule, doc: Document) -> Iterator[Match]:
     """A short line of capitalised names near the top, optionally after "By"/"Von"/...
 
-    The title (first block) is never a byline.
+    The title (first block) is never a byline, and a bare name (no "By") after a paragraph
+    of prose is not one either: it credits a picture or a work, the body has begun.
     """
     limit = rule.within_first or len(doc.blocks)
+    prose = next((b.index for b in doc.blocks if _prose(b.text, rule.prose_chars)), limit)
     for block in doc.blocks[1:limit]:
-        if size(block.text) <= rule.max_chars and is_byline(block.text, rule):
+        if size(block.text) <= rule.max_chars and is_byline(block.text, rule) \
+                and (block.index < prose or _prefix(block.text, rule)):
             yield Match(rule.id, block.index, f'byline "{block.text.strip()}"')
 
 
-def is_byline(text: str, rule: Rule) -> bool:
+def _prefix(text: str, rule: Rule) -> str | None:
     folded = key(text)
-    prefix = next((p for p in rule.prefixes if folded.startswith(p + " ")), None)
+    return next((p for p in rule.prefixes if folded.startswith(p + " ")), None)
+
+
+def is_byline(text: str, rule: Rule) -> bool:
+    prefix = _prefix(text, rule)
     body = text.strip()[len(prefix) + 1:] if prefix else text.strip()
     words = [w for w in _SPLIT.split(body) if w]
     if not words or len(words) > rule.max_words:

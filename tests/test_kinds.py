@@ -16,6 +16,8 @@ BODY = ["The council met on Tuesday to discuss the budget for next year in detai
         "Officials said they would publish a revised plan before the end of March.",
         "The mayor said the city could not afford to wait any longer for the money.",
         "A vote is expected next week, after a public hearing on Monday evening."]
+# paragraphs of prose: 150 characters or more, with a sentence
+PARAGRAPHS = [" ".join(BODY[:3]), " ".join(BODY[2:])]
 
 
 def test_caption_printed_twice_near_the_top_loses_both_copies():
@@ -46,6 +48,17 @@ def test_byline_under_the_headline_is_removed_and_returned():
 def test_a_name_deep_in_the_body_is_not_a_byline():
     doc = "\n".join(["Budget Vote Delayed", *BODY, "Jane Smith", *BODY[:1]])
     assert "Jane Smith" in C.clean(doc).paragraphs
+
+
+def test_a_bare_name_after_a_paragraph_of_prose_is_not_a_byline():
+    # near the top, but the body has begun: it credits a picture or a work
+    doc = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "Jane Smith", *BODY[3:]])
+    assert "Jane Smith" in C.clean(doc).paragraphs
+
+
+def test_a_byline_with_its_prefix_may_follow_the_standfirst():
+    out = C.clean("\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "By Jane Smith", *BODY[3:]]))
+    assert out.byline == "By Jane Smith"
 
 
 def test_short_lead_after_the_headline_is_not_a_byline():
@@ -105,10 +118,6 @@ def test_longest_byline_prefix_wins():
 COMMENTS = [f"Reader {i} says: I have been following this for years and I still cannot believe "
             f"the council let it get this far; the roads are worse every winter ({i})."
             for i in range(12)]
-
-
-# paragraphs of prose: 150 characters or more, with a sentence
-PARAGRAPHS = [" ".join(BODY[:3]), " ".join(BODY[2:])]
 
 
 def test_comments_outweighing_a_short_article_go_after_the_body():
