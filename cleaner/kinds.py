@@ -118,19 +118,26 @@ _SPLIT = re.compile(r"[\s,;|/]+")
 def byline_matches(rule: Rule, view: View) -> Iterator[Match]:
     """A short line of capitalised names near the top, optionally after "By"/"Von"/...
 
-    The title (first block left) is never a byline.
+    The title (first block left) is never a byline, and a bare name (no "By") after a
+    paragraph of prose is not one either: it credits a picture or a work, the body has begun.
     """
     blocks = view.doc.blocks
-    limit = rule.within_first or len(blocks)
-    for i in islice(view.forward(), 1, limit):
+    window = list(islice(view.forward(), rule.within_first or None))
+    prose = next((i for i in window if _prose(blocks[i].text, rule.prose_chars)), len(blocks))
+    for i in window[1:]:
         text = blocks[i].text
-        if size(text) <= rule.max_chars and is_byline(text, rule):
+        if size(text) <= rule.max_chars and is_byline(text, rule) \
+                and (i < prose or _prefix(text, rule)):
             yield Match(rule.id, i, f'byline "{text.strip()}"')
 
 
-def is_byline(text: str, rule: Rule) -> bool:
+def _prefix(text: str, rule: Rule) -> str | None:
     folded = key(text)
-    prefix = next((p for p in rule.prefixes if folded.startswith(p + " ")), None)
+    return next((p for p in rule.prefixes if folded.startswith(p + " ")), None)
+
+
+def is_byline(text: str, rule: Rule) -> bool:
+    prefix = _prefix(text, rule)
     body = text.strip()[len(prefix) + 1:] if prefix else text.strip()
     words = [w for w in _SPLIT.split(body) if w]
     if not words or len(words) > rule.max_words:
@@ -164,8 +171,7 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
     blocks = view.doc.blocks
 
     def prose(i: int) -> bool:
-        text = blocks[i].text
-        return size(text) >= rule.prose_chars and _has_sentence(text)
+        return _prose(blocks[i].text, rule.prose_chars)
 
     first = next((i for i in view.forward() if prose(i)), None)
     if first is None:
@@ -188,6 +194,22 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
                 # tuple.__new__ is what Match._make calls, without a Python frame per line
                 yield from map(tuple.__new__, repeat(Match), zip(repeat(rule.id), run, repeat(why)))
             run = []
+
+
+def body_began(rule: Rule, view: View, block: int) -> bool:
+    """Whether `rule.after_prose` paragraphs of prose (as `fringe_matches` counts them) are
+    left before `block`: a section trigger after two of them follows the start of the
+    body, where a comment counter under the headline does not."""
+    found = 0
+    for i in view.forward(0, block):
+        found += _prose(view.doc.blocks[i].text, rule.prose_chars)
+        if found >= rule.after_prose:
+            return True
+    return False
+
+
+def _prose(text: str, chars: int) -> bool:
+    return size(text) >= chars and _has_sentence(text)
 
 
 def _menu_line(block) -> bool:

@@ -25,7 +25,7 @@ FIELDS: dict[RuleKind, set[str]] = {
     RuleKind.BLOCK: {"phrases", "patterns", "match", "max_chars", "within_first", "after_share"},
     RuleKind.SECTION: {
         "start_phrases", "start_patterns", "start_match", "end_phrases", "end_patterns",
-        "end_match", "max_chars", "after_share", "max_blocks", "max_share",
+        "end_match", "max_chars", "after_share", "after_prose", "max_blocks", "max_share",
     },
     RuleKind.DUPLICATE: {"min_chars", "max_copies", "keep", "max_gap", "gap_max_chars",
                          "within_first"},
@@ -35,7 +35,7 @@ FIELDS: dict[RuleKind, set[str]] = {
     RuleKind.FRINGE: {"max_chars", "min_run", "prose_chars", "where"},
 }
 INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
-        "gap_max_chars", "max_words", "min_run", "prose_chars", "max_paragraphs"}
+        "gap_max_chars", "max_words", "min_run", "prose_chars", "max_paragraphs", "after_prose"}
 SHARES = {"after_share", "max_share"}
 STRING_LISTS = {
     "phrases", "patterns", "start_phrases", "start_patterns", "end_phrases", "end_patterns",

@@ -14,7 +14,14 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
-from .kinds import byline_matches, copy_groups, duplicate_matches, fringe_matches, section_spans
+from .kinds import (
+    body_began,
+    byline_matches,
+    copy_groups,
+    duplicate_matches,
+    fringe_matches,
+    section_spans,
+)
 from .layout import View, view_of
 from .model import Document, Match, Rule, RuleKind, Span
 from .openers import DIGITS
@@ -118,7 +125,8 @@ def _kind_matches(rule: Rule, view: View, hits: list[Hit],
 
 def _sections(rule: Rule, view: View, hits: list[Hit]) -> Iterator[Span]:
     starts = [(h.block, h.reason) for h in hits
-              if h.target.role == "start" and _placed(rule, h.block, view)]
+              if h.target.role == "start" and _placed(rule, h.block, view)
+              and (not rule.after_prose or body_began(rule, view, h.block))]
     ends = [h.block for h in hits if h.target.role == "end"]
     return section_spans(rule, view, starts, ends)
 

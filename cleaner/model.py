@@ -132,6 +132,7 @@ class Rule:
     max_chars: int = 200  # longest block a block rule (or a section trigger) may match
     within_first: int = 0  # 0: anywhere; N: only among the first N blocks
     after_share: float = 0.0  # only after this share of the document's characters
+    after_prose: int = 0  # section: only after this many paragraphs of prose (the body began)
     max_blocks: int = 60  # section: most blocks it may remove
     max_share: float = 0.5  # section: most of the document's characters it may remove
     # duplicate

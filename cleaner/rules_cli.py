@@ -82,7 +82,8 @@ def _matches(rule: Rule) -> list[str]:
     guards = {"max_chars": rule.max_chars, "within_first": rule.within_first,
               "after_share": rule.after_share}
     if rule.kind == RuleKind.SECTION:
-        guards.update(max_blocks=rule.max_blocks, max_share=rule.max_share)
+        guards.update(after_prose=rule.after_prose, max_blocks=rule.max_blocks,
+                      max_share=rule.max_share)
     if rule.kind == RuleKind.DUPLICATE:
         guards = {"min_chars": rule.min_chars, "max_copies": rule.max_copies, "keep": rule.keep,
                   "max_gap": rule.max_gap, "within_first": rule.within_first}

@@ -32,7 +32,8 @@ class Failure(NamedTuple):
 
 def relaxed(rule: Rule) -> Rule:
     share = 1.0 if rule.kind == RuleKind.ELEMENT else rule.max_share  # a snippet is all "page"
-    return replace(rule, within_first=0, after_share=0.0, sites=(), max_share=share)
+    return replace(rule, within_first=0, after_share=0.0, after_prose=0, sites=(),
+                   max_share=share)
 
 
 def removed_by(rule: Rule, example: str) -> tuple[str, ...]:

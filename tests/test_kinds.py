@@ -1,6 +1,9 @@
 """The multi-block kinds and the document-wide guards, on small documents."""
 
 from cleaner import Cleaner, load_rules
+from cleaner.kinds import body_began
+from cleaner.layout import view_of
+from cleaner.segment import segment_text
 
 C = Cleaner()
 
@@ -14,6 +17,8 @@ BODY = ["The council met on Tuesday to discuss the budget for next year in detai
         "Officials said they would publish a revised plan before the end of March.",
         "The mayor said the city could not afford to wait any longer for the money.",
         "A vote is expected next week, after a public hearing on Monday evening."]
+# paragraphs of prose: 150 characters or more, with a sentence
+PARAGRAPHS = [" ".join(BODY[:3]), " ".join(BODY[2:])]
 
 
 def test_caption_printed_twice_near_the_top_loses_both_copies():
@@ -44,6 +49,17 @@ def test_byline_under_the_headline_is_removed_and_returned():
 def test_a_name_deep_in_the_body_is_not_a_byline():
     doc = "\n".join(["Budget Vote Delayed", *BODY, "Jane Smith", *BODY[:1]])
     assert "Jane Smith" in C.clean(doc).paragraphs
+
+
+def test_a_bare_name_after_a_paragraph_of_prose_is_not_a_byline():
+    # near the top, but the body has begun: it credits a picture or a work
+    doc = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "Jane Smith", *BODY[3:]])
+    assert "Jane Smith" in C.clean(doc).paragraphs
+
+
+def test_a_byline_with_its_prefix_may_follow_the_standfirst():
+    out = C.clean("\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "By Jane Smith", *BODY[3:]]))
+    assert out.byline == "By Jane Smith"
 
 
 def test_short_lead_after_the_headline_is_not_a_byline():
@@ -98,3 +114,31 @@ def test_title_case_subheading_is_not_a_bare_byline():
 def test_longest_byline_prefix_wins():
     out = C.clean("\n".join(["Le budget", "Texte : Jean Dupont", *BODY]))
     assert out.byline == "Texte : Jean Dupont"
+
+
+COMMENTS = [f"Reader {i} says: I have been following this for years and I still cannot believe "
+            f"the council let it get this far; the roads are worse every winter ({i})."
+            for i in range(12)]
+
+
+def test_comments_outweighing_a_short_article_go_after_the_body():
+    # the comments hold ~80% of the text, past page.comments-section's share; two
+    # paragraphs of prose before the heading say the article came first
+    out = C.clean("\n".join(["Budget Vote Delayed", *PARAGRAPHS, "[ 12 comments ]", *COMMENTS]))
+    assert out.paragraphs == tuple(PARAGRAPHS)
+    assert {s.rule for s in out.removed} == {"page.comments-section-long"}
+
+
+def test_comment_counter_before_the_body_does_not_eat_it():
+    # the same heading with a single paragraph of prose before it: a counter, not the section
+    out = C.clean("\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "[ 12 comments ]", *COMMENTS]))
+    assert "[ 12 comments ]" in out.paragraphs and len(out.paragraphs) == 14
+
+
+def test_after_prose_counts_only_paragraphs_of_prose():
+    rule = load_rules().get("page.comments-section-long")
+    doc = segment_text("\n".join(["Title", BODY[0], PARAGRAPHS[0], "Menu", PARAGRAPHS[1], "End"]))
+    view = view_of(doc)  # rule.after_prose is 2: true once two paragraphs of prose came
+    assert [body_began(rule, view, i) for i in range(6)] == [False] * 5 + [True]
+    without = view.without({2})  # ...among the blocks that are left
+    assert [body_began(rule, without, i) for i in (3, 4, 5)] == [False, False, False]
