@@ -79,9 +79,13 @@ def decide(view: View, ruleset: RuleSet, matches: list[Match], spans: list[Span]
     rules = {r.id: r for r in ruleset.rules}
     total = view.total()
     guarded: list[Step] = []
-    first: dict[int, list[Match]] = defaultdict(list)  # a block's first match names its step
+    first: dict[int, Match] = {}  # a block's first match names its step...
+    also: dict[int, list[Match]] = defaultdict(list)  # ...and the others are mentioned
     for m in matches:
-        first[m.block].append(m)
+        if m.block in first:
+            also[m.block].append(m)
+        else:
+            first[m.block] = m
     for span in spans:  # sections after the rules that name a block for what it is
         rule = rules[span.rule]
         taken, count = view.chars(span.start, span.stop), view.count(span.start, span.stop)
@@ -91,15 +95,21 @@ def decide(view: View, ruleset: RuleSet, matches: list[Match], spans: list[Span]
                    f"and {rule.max_share:.0%}")
             guarded.append(Step("guard", span.rule, span.start,
                                 view.doc.blocks[span.start].text, why))
-        else:
-            for i in view.forward(span.start, span.stop):
-                first[i].append(Match(span.rule, i, span.reason))
-    removed = tuple(_removal(first[i], view.doc) for i in sorted(first))
+            continue
+        for i in view.forward(span.start, span.stop):
+            m = Match(span.rule, i, span.reason)
+            if i in first:
+                also[i].append(m)
+            else:
+                first[i] = m
+    blocks = view.doc.blocks
+    removed = tuple(_removal(first[i], also.get(i), blocks[i].text) for i in sorted(first))
     return Decision((), removed, tuple(guarded), None)
 
 
-def _removal(found: list[Match], doc: Document) -> Step:
-    first = found[0]
-    others = sorted({m.rule for m in found[1:]} - {first.rule}) if len(found) > 1 else ()
-    why = first.reason + (f"; also {', '.join(others)}" if others else "")
-    return Step("remove", first.rule, first.block, doc.blocks[first.block].text, why)
+def _removal(first: Match, also: list[Match] | None, text: str) -> Step:
+    why = first.reason
+    if also and (others := sorted({m.rule for m in also} - {first.rule})):
+        why += f"; also {', '.join(others)}"
+    # tuple.__new__ is what Step._make calls, without a Python frame per removed block
+    return tuple.__new__(Step, ("remove", first.rule, first.block, text, why, -1, "", ""))

@@ -160,7 +160,7 @@ _TITLE_CASE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’.-]*[a-zß-öø-ÿ�
 
 
 
-def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
+def fringe_matches(rule: Rule, view: View) -> list[Match]:
     """Runs of short lines that are not sentences, before the first prose block (menus,
     section lists) or after the last one (footers, link lists). List items are never
     taken: a list in the article has its bullets. The title (first block) stays.
@@ -175,7 +175,7 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
 
     first = next((i for i in view.forward() if prose(i)), None)
     if first is None:
-        return  # no body to tell the fringe from
+        return []  # no body to tell the fringe from
     spans = []
     if rule.where in ("head", "both"):
         spans.append((islice(view.forward(0, first), 1, None), "before the first paragraph of prose"))
@@ -183,6 +183,7 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
         last = next(i for i in view.backward() if prose(i))
         spans.append((view.forward(last + 1), "after the last paragraph of prose"))
     sizes = view.sizes.each
+    found: list[Match] = []
     for span, where in spans:
         run: list[int] = []
         for i in chain(span, (None,)):
@@ -192,8 +193,9 @@ def fringe_matches(rule: Rule, view: View) -> Iterator[Match]:
             if len(run) >= rule.min_run:
                 why = f"{len(run)} short lines in a row {where}"
                 # tuple.__new__ is what Match._make calls, without a Python frame per line
-                yield from map(tuple.__new__, repeat(Match), zip(repeat(rule.id), run, repeat(why)))
+                found += map(tuple.__new__, repeat(Match), zip(repeat(rule.id), run, repeat(why)))
             run = []
+    return found
 
 
 def body_began(rule: Rule, view: View, block: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -110,17 +110,16 @@ def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Ma
 
 
 def _kind_matches(rule: Rule, view: View, hits: list[Hit],
-                  copies: dict[str, tuple[int, ...]]) -> Iterator[Match]:
+                  copies: dict[str, tuple[int, ...]]) -> Iterable[Match]:
     if rule.kind == RuleKind.BLOCK:
-        for hit in hits:
-            if _placed(rule, hit.block, view):
-                yield Match(rule.id, hit.block, hit.reason)
-    elif rule.kind == RuleKind.DUPLICATE:
-        yield from duplicate_matches(rule, view, copies)
-    elif rule.kind == RuleKind.BYLINE:
-        yield from byline_matches(rule, view)
-    elif rule.kind == RuleKind.FRINGE:
-        yield from fringe_matches(rule, view)
+        return [Match(rule.id, h.block, h.reason) for h in hits if _placed(rule, h.block, view)]
+    if rule.kind == RuleKind.DUPLICATE:
+        return duplicate_matches(rule, view, copies)
+    if rule.kind == RuleKind.BYLINE:
+        return byline_matches(rule, view)
+    if rule.kind == RuleKind.FRINGE:
+        return fringe_matches(rule, view)
+    return ()
 
 
 def _sections(rule: Rule, view: View, hits: list[Hit]) -> Iterator[Span]:
