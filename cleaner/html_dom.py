@@ -6,6 +6,10 @@ flattened to text. Each drop is recorded as a Step, like a text removal.
 
 The tree is this stage's own (parsed here, per document), so pruning it in place
 changes nothing anyone else holds.
+
+Speed: lxml finds the few elements worth a look (a tag rule's tag, a class or an id, a
+selector's match) in one XPath pass, in document order; Python only reads those, and
+only measures the text of the ones a rule names.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from lxml import etree
 from .model import PAGE_TAGS, Rule, RuleKind, Step
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_HOLDS_BODY = "descendant::*[self::article or self::main or self::h1]"
-_PROSE_PARAGRAPHS = "count(.//p[string-length(normalize-space(.)) >= 120])"
+_NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # a tag that XPath can name as is
+_HOLDS_BODY = etree.XPath("boolean(descendant::*[self::article or self::main or self::h1])")
+_PROSE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) >= 120])")
+_TEXT_SIZE = etree.XPath("string-length()")  # of the element's text, its tail left out
 
 
 class DomRules(NamedTuple):
@@ -28,7 +34,8 @@ class DomRules(NamedTuple):
 
     by_tag: dict[str, tuple[Rule, ...]]
     by_token: dict[str, tuple[Rule, ...]]
-    selectors: tuple[tuple[Rule, str], ...]  # (rule, the XPath of its selectors)
+    selectors: tuple[tuple[Rule, etree.XPath], ...]  # (rule, the XPath of its selectors)
+    scan: etree.XPath  # every element a rule could name, in document order
 
 
 def compile_dom(rules: tuple[Rule, ...]) -> DomRules:
@@ -48,7 +55,23 @@ def compile_dom(rules: tuple[Rule, ...]) -> DomRules:
             xpath = " | ".join(GenericTranslator().css_to_xpath(s) for s in rule.selectors)
             selectors.append((rule, xpath))
     return DomRules({k: tuple(v) for k, v in by_tag.items()},
-                    {k: tuple(v) for k, v in by_token.items()}, tuple(selectors))
+                    {k: tuple(v) for k, v in by_token.items()},
+                    tuple((rule, etree.XPath(x)) for rule, x in selectors),
+                    _scan(by_tag, bool(by_token), [x for _, x in selectors]))
+
+
+def _scan(tags, tokens: bool, selectors: list[str]) -> etree.XPath:
+    """One XPath for every element a rule could name: by tag, by class or id, by selector."""
+    tests = [_is_tag(t) for t in tags] + (["@class", "@id"] if tokens else [])
+    union = [f"descendant-or-self::*[{' or '.join(tests)}]"] if tests else []
+    return etree.XPath(" | ".join(union + selectors) or "self::*[false()]")
+
+
+def _is_tag(tag: str) -> str:
+    if _NAME.fullmatch(tag):
+        return f"self::{tag}"
+    # not an XPath name; a tag lxml reads from HTML has no quote of either kind
+    return f"name()='{tag}'" if "'" not in tag else "false()"
 
 
 class Pruned(NamedTuple):
@@ -65,15 +88,9 @@ def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozen
     found = _candidates(root, dom, inactive)
     if not found:
         return Pruned((), ())
-    sizes = _text_sizes(root)
     body = root.find("body")
-    total = sizes.get(body if body is not None else root, 0) or 1
-    open_ = {el: hit for el, hit in found.items() if not _guarded(el, sizes[el], hit[0], total)}
-    chosen: dict[str, list] = defaultdict(list)
-    for el, (rule, why) in open_.items():
-        if any(a in open_ for a in el.iterancestors()):
-            continue  # inside another match: dropped with it, or kept with it
-        chosen[rule.id].append((el, rule, why, sizes[el]))
+    total = int(_TEXT_SIZE(body if body is not None else root)) or 1
+    chosen = _outermost_open(found, total)
     steps: list[Step] = []
     refused: list[str] = []
     for rule_id, items in chosen.items():
@@ -90,26 +107,51 @@ def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozen
     return Pruned(tuple(steps), tuple(refused))
 
 
-def _candidates(root, dom: DomRules, inactive) -> dict:
-    found: dict = {}
-    for el in root.iter(etree.Element):
-        hit = _tag_or_token(el, dom)
-        if hit and hit[0].id not in inactive:
-            found[el] = hit
+def _outermost_open(found: list, total: int) -> dict[str, list]:
+    """The matches no guard keeps, minus those inside another such match (dropped with
+    it, or kept with it), by rule. `found` is in document order, so every element's
+    ancestors are settled before it."""
+    open_: set = set()
+    chosen: dict[str, list] = defaultdict(list)
+    for el, (rule, why) in found:
+        if any(a in open_ for a in el.iterancestors()):
+            continue
+        size = _size(el, rule)
+        if not _guarded(el, size, rule, total):
+            open_.add(el)
+            chosen[rule.id].append((el, rule, why, size))
+    return chosen
+
+
+def _candidates(root, dom: DomRules, inactive) -> list:
+    """(element, (rule, why)) for every element some active rule names, in document order."""
+    by_selector: dict = {}
     for rule, xpath in dom.selectors:
         if rule.id not in inactive:
-            for el in root.xpath(xpath):
-                found.setdefault(el, (rule, "matches a selector"))
-    # document order, so that an ancestor is dropped before its descendants are looked at
-    order = {el: i for i, el in enumerate(root.iter())}
-    return dict(sorted(found.items(), key=lambda kv: order.get(kv[0], 0)))
+            for el in xpath(root):
+                by_selector.setdefault(el, (rule, "matches a selector"))
+    seen: dict = {}  # class and id strings repeat within a page: split each once
+    found = []
+    for el in dom.scan(root):
+        hit = _tag_or_token(el, dom, seen)
+        if not hit or hit[0].id in inactive:
+            hit = by_selector.get(el)
+        if hit:
+            found.append((el, hit))
+    return found
 
 
-def _tag_or_token(el, dom: DomRules):
+def _tag_or_token(el, dom: DomRules, seen: dict):
     rules = dom.by_tag.get(el.tag)
     if rules:
         return rules[0], f"tag <{el.tag}>"
     names = (el.get("class") or "") + " " + (el.get("id") or "")
+    if names not in seen:
+        seen[names] = _token(names, dom)
+    return seen[names]
+
+
+def _token(names: str, dom: DomRules):
     if names.isspace():
         return None
     parts = [p for p in _SPLIT.split(names.lower()) if p]
@@ -121,28 +163,22 @@ def _tag_or_token(el, dom: DomRules):
     return None
 
 
+def _size(el, rule: Rule) -> int:
+    """Characters of text inside `el`; 0 for the page's own containers, which no rule
+    may drop whatever their size (no need to measure them)."""
+    return 0 if el.tag in PAGE_TAGS else int(_TEXT_SIZE(el))
+
+
 def _guarded(el, size: int, rule: Rule, total: int) -> bool:
     """Never drop the page's container, its main heading, or more text than the rule allows;
     and leave empty elements (ad slots waiting for a script) alone: they hold no text to
     remove, and dropping them only changes the layout the extractor judges."""
     if not size or size > rule.max_chars or size / total > rule.max_share or el.tag in PAGE_TAGS:
         return True
-    if el.xpath(_HOLDS_BODY):
+    if _HOLDS_BODY(el):
         return True
     # class="story-body has-ads": a word of the class says "ads", the paragraphs say body
-    return bool(rule.max_paragraphs) and el.xpath(_PROSE_PARAGRAPHS) > rule.max_paragraphs
-
-
-def _text_sizes(root) -> dict:
-    """Characters of text inside every element, in one pass from the leaves up (iterative:
-    pages nest deeper than Python's recursion limit)."""
-    sizes: dict = {}
-    for _, el in etree.iterwalk(root, events=("end",)):
-        n = len(el.text or "") if isinstance(el.tag, str) else 0
-        for child in el:
-            n += sizes.get(child, 0) + len(child.tail or "")
-        sizes[el] = n
-    return sizes
+    return bool(rule.max_paragraphs) and _PROSE_PARAGRAPHS(el) > rule.max_paragraphs
 
 
 def _text(el) -> str:
