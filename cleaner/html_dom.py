@@ -7,13 +7,13 @@ flattened to text. Each drop is recorded as a Step, like a text removal.
 The tree is this stage's own (parsed here, per document), so pruning it in place
 changes nothing anyone else holds.
 
-Speed: lxml finds the few elements worth a look (a tag rule's tag, a class or an id, a
-selector's match) in one XPath pass, in document order; Python only reads those, and
-only measures the text of the ones a rule names.
+Speed: a class or id string is split into words once a page, and lxml measures the
+text of the elements a rule names, in C; no other element's text is measured.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import NamedTuple
@@ -23,7 +23,6 @@ from lxml import etree
 from .model import PAGE_TAGS, Rule, RuleKind, Step
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_NAME = re.compile(r"[a-z_][a-z0-9_.-]*")  # a tag that XPath can name as is
 _HOLDS_BODY = etree.XPath("boolean(descendant::*[self::article or self::main or self::h1])")
 _PROSE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) >= 120])")
 _TEXT_SIZE = etree.XPath("string-length()")  # of the element's text, its tail left out
@@ -34,8 +33,8 @@ class DomRules(NamedTuple):
 
     by_tag: dict[str, tuple[Rule, ...]]
     by_token: dict[str, tuple[Rule, ...]]
-    selectors: tuple[tuple[Rule, etree.XPath], ...]  # (rule, the XPath of its selectors)
-    scan: etree.XPath  # every element a rule could name, in document order
+    selectors: tuple[tuple[Rule, str], ...]  # (rule, the XPath of its selectors)
+    pair_starts: frozenset[str]  # first words of the two-word tokens ("share" of "share-bar")
 
 
 def compile_dom(rules: tuple[Rule, ...]) -> DomRules:
@@ -56,22 +55,8 @@ def compile_dom(rules: tuple[Rule, ...]) -> DomRules:
             selectors.append((rule, xpath))
     return DomRules({k: tuple(v) for k, v in by_tag.items()},
                     {k: tuple(v) for k, v in by_token.items()},
-                    tuple((rule, etree.XPath(x)) for rule, x in selectors),
-                    _scan(by_tag, bool(by_token), [x for _, x in selectors]))
-
-
-def _scan(tags, tokens: bool, selectors: list[str]) -> etree.XPath:
-    """One XPath for every element a rule could name: by tag, by class or id, by selector."""
-    tests = [_is_tag(t) for t in tags] + (["@class", "@id"] if tokens else [])
-    union = [f"descendant-or-self::*[{' or '.join(tests)}]"] if tests else []
-    return etree.XPath(" | ".join(union + selectors) or "self::*[false()]")
-
-
-def _is_tag(tag: str) -> str:
-    if _NAME.fullmatch(tag):
-        return f"self::{tag}"
-    # not an XPath name; a tag lxml reads from HTML has no quote of either kind
-    return f"name()='{tag}'" if "'" not in tag else "false()"
+                    tuple(selectors),
+                    frozenset(t.split("-")[0] for t in by_token if "-" in t))
 
 
 class Pruned(NamedTuple):
@@ -128,11 +113,11 @@ def _candidates(root, dom: DomRules, inactive) -> list:
     by_selector: dict = {}
     for rule, xpath in dom.selectors:
         if rule.id not in inactive:
-            for el in xpath(root):
+            for el in _xpath(xpath)(root):
                 by_selector.setdefault(el, (rule, "matches a selector"))
-    seen: dict = {}  # class and id strings repeat within a page: split each once
+    seen: dict = {}  # class and id strings repeat within a page: read each once
     found = []
-    for el in dom.scan(root):
+    for el in root.iter(etree.Element):
         hit = _tag_or_token(el, dom, seen)
         if not hit or hit[0].id in inactive:
             hit = by_selector.get(el)
@@ -141,21 +126,30 @@ def _candidates(root, dom: DomRules, inactive) -> list:
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _xpath(source: str) -> etree.XPath:
+    """Compiled once per process; DomRules keeps the source, so a Cleaner pickles."""
+    return etree.XPath(source)
+
+
 def _tag_or_token(el, dom: DomRules, seen: dict):
     rules = dom.by_tag.get(el.tag)
     if rules:
         return rules[0], f"tag <{el.tag}>"
     names = (el.get("class") or "") + " " + (el.get("id") or "")
-    if names not in seen:
-        seen[names] = _token(names, dom)
-    return seen[names]
+    try:
+        return seen[names]
+    except KeyError:
+        seen[names] = hit = _token(names, dom)
+        return hit
 
 
 def _token(names: str, dom: DomRules):
-    if names.isspace():
-        return None
-    parts = [p for p in _SPLIT.split(names.lower()) if p]
-    # single words, and neighbours joined ("font" + "size" is "font-size")
+    parts = _SPLIT.split(names.lower())
+    if dom.by_token.keys().isdisjoint(parts) and dom.pair_starts.isdisjoint(parts):
+        return None  # most names: no word of any rule
+    parts = [p for p in parts if p]
+    # single words, then neighbours joined ("font" + "size" is "font-size")
     for token in parts + [a + "-" + b for a, b in zip(parts, parts[1:])]:
         rules = dom.by_token.get(token)
         if rules:

@@ -42,6 +42,14 @@ def test_one_cleaner_shared_by_8_threads_matches_a_single_thread():
     assert threaded == single
 
 
+def test_a_cleaner_pickles_for_spark_closures_and_worker_pools():
+    import pickle
+
+    c = Cleaner()
+    page = sorted(SAMPLES.glob("*.html"))[0].read_bytes()
+    assert pickle.loads(pickle.dumps(c)).clean(page) == c.clean(page)
+
+
 def test_config_is_frozen_and_options_apply():
     cfg = Config(disable=frozenset({"byline.name-line"}))
     try:
