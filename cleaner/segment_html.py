@@ -100,21 +100,21 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
         return Segmented(Document((), InputKind.HTML, Meta(url=url)), ())
     meta = page_meta(root, url)  # before pruning: meta tags and JSON-LD are all there
     dropped, refused = prune(root, dom, inactive)
-    extracted = _extract(root, url)
-    if extracted is None:
+    body = _extract(root, url)
+    if body is None:
         return Segmented(Document((), InputKind.HTML, meta), dropped, refused)
-    texts = ([(meta.title, BlockKind.HEADING)] if meta.title else []) + list(_blocks(extracted.body))
+    texts = ([(meta.title, BlockKind.HEADING)] if meta.title else []) + list(_blocks(body))
     blocks = tuple(Block(i, t, k) for i, (t, k) in enumerate(texts))
     return Segmented(Document(blocks, InputKind.HTML, meta), dropped, refused)
 
 
 def _extract(root, url):
-    from trafilatura import bare_extraction
+    # trafilatura's cascade in fast mode: no readability/justext fallback, our element
+    # rules did the pruning. Metadata comes from html_meta, which skips the readers we
+    # do not use.
+    from .html_extract import extract
 
-    # fast=True: no readability/justext fallback; our element rules did the pruning.
-    # Metadata comes from html_meta, which skips the readers we do not use.
-    return bare_extraction(root, url=url, fast=True, with_metadata=False,
-                           include_comments=False, include_tables=True, include_images=False)
+    return extract(root, url)
 
 
 def _blocks(body) -> list[tuple[str, BlockKind]]:

@@ -1,0 +1,90 @@
+"""HTML, extraction: trafilatura's cascade in fast mode, on a tree that is ours to change.
+
+`bare_extraction(tree, fast=True)` gives the same body, but it cannot know that the
+tree is ours: it copies the whole tree first, copies it again before cleaning, keeps a
+third copy for comment and fallback stages that fast mode without comments never
+runs, and renders a text we do not read. Here, the cascade of
+trafilatura.core.trafilatura_sequence for our options (fast, no comments, balanced,
+tables, no images, no links, no dedup, no language filter), written out with one copy:
+the untouched tree that the baseline rescue and the recall retry need.
+
+tests/test_html_extract.py checks that the body is bare_extraction's, element for
+element, so a trafilatura upgrade that changes the cascade shows up there.
+"""
+
+from __future__ import annotations
+
+import functools
+from copy import copy
+
+from lxml import etree
+
+
+def extract(tree: etree._Element, url: str | None) -> etree._Element | None:
+    """The main content as trafilatura's XML body (<p>, <head>, <list>...), or None if
+    there is none. Changes `tree`."""
+    options = _options()
+    try:
+        body, text = _cascade(tree, url, options)
+        if _short_of_page(tree, text):
+            body, text = _recall(tree, url, options, body, text)
+    except (TypeError, ValueError):  # what bare_extraction takes for "no content"
+        return None
+    return body if len(text) >= options.min_output_size else None
+
+
+def _cascade(tree, url, options):
+    """Stages 1 and 3 of the cascade: the main extractor on a cleaned copy of the page,
+    then the baseline on the page itself if that found too little."""
+    from trafilatura.baseline import baseline
+    from trafilatura.core import _forum_thread_page
+    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    is_forum = _forum_thread_page(tree)
+    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    if not is_forum:  # comments off: on a forum the "comments" are the posts
+        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    body, text = extract_content(cleaned, options)
+    if len(text) < options.min_extracted_size:
+        b_body, b_text, b_len = baseline(tree)
+        if b_len > len(text):
+            body, text = b_body, b_text
+    return body, text
+
+
+def _short_of_page(tree, text: str) -> bool:
+    """Stage 4's trigger: a short extraction that covers little of the page's text."""
+    from trafilatura.baseline import html2txt
+    from trafilatura.core import ESCALATION_MAX_LENGTH, ESCALATION_PAGE_SHARE
+
+    return 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+
+
+def _recall(tree, url, options, body, text):
+    """Stage 4: the main extractor again, in recall mode, kept if clearly longer; a
+    failure keeps what we have."""
+    from trafilatura.core import ESCALATION_ACCEPT_RATIO, _recall_retry
+
+    retry = copy(options)  # the shared options keep their focus
+    retry.focus = "recall"
+    try:
+        r_body, r_text = _recall_retry(tree, retry, url)
+    except Exception:  # noqa: BLE001 - as trafilatura does (a timeout is a BaseException)
+        return body, text
+    if len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
+        return r_body, r_text
+    return body, text
+
+
+@functools.cache
+def _options():
+    """The options, built once: nothing in the cascade writes to them (the recall retry
+    works on a copy). The url is passed apart; trafilatura reads it from the options
+    only to log and to resolve links and images, which we leave out."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", fast=True, comments=False, tables=True,
+                     images=False, links=False)

@@ -1,0 +1,62 @@
+"""Our fast-mode cascade (html_extract) gives bare_extraction's body, element for element.
+
+It is trafilatura's own sequence written out with fewer copies; if a trafilatura
+upgrade changes the sequence, these tests say so before the samples drift.
+"""
+
+import gzip
+
+import pytest
+from conftest import SAMPLES, shared_path
+from lxml import etree
+
+from cleaner.html_extract import extract
+from cleaner.segment_html import parse
+
+WORDS = "The council met on Tuesday to discuss the new budget for the coming year. "
+PAGES = {
+    "short, so the baseline rescues": "<html><body><div><span>Only a short line here.</span></div></body></html>",
+    "a short article on a long page, so the recall retry runs":
+        "<html><body><article><p>" + WORDS * 4 + "</p></article>"
+        + "".join(f"<div class='x{i}'><div>{WORDS * 3}</div></div>" for i in range(30)) + "</body></html>",
+    "a forum thread, whose comments are the posts":
+        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+        "</head><body><h1>Thread</h1><div class='comments'>"
+        + "".join(f"<div class='comment'><p>{WORDS * 2}</p></div>" for _ in range(5))
+        + "</div></body></html>",
+    "comments and a list of comments, pruned": "<html><body><article><p>" + WORDS * 6 + "</p></article>"
+        "<section id='comments'><p>" + WORDS + "</p></section><ol class='commentlist'><li>Nice</li></ol>"
+        "</body></html>",
+    "no text at all": "<html><body><div></div></body></html>",
+}
+
+
+def bare_body(html: str):
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(parse(html), fast=True, with_metadata=False, include_comments=False,
+                          include_tables=True, include_images=False)
+    return None if doc is None else etree.tostring(doc.body, encoding="unicode")
+
+
+def ours(html: str):
+    body = extract(parse(html), None)
+    return None if body is None else etree.tostring(body, encoding="unicode")
+
+
+@pytest.mark.parametrize("html", PAGES.values(), ids=PAGES.keys())
+def test_same_body_as_bare_extraction(html):
+    assert ours(html) == bare_body(html)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.html")), ids=lambda p: p.stem)
+def test_same_body_on_the_samples(path):
+    html = path.read_text(encoding="utf-8")
+    assert ours(html) == bare_body(html)
+
+
+def test_same_body_on_the_benchmark_pages():
+    pages = sorted(shared_path("bench", "aeb-dev", "html").glob("*.html.gz"))
+    differ = [p.name for p in pages
+              if ours(html := gzip.decompress(p.read_bytes()).decode("utf-8", "replace")) != bare_body(html)]
+    assert not differ
