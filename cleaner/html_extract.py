@@ -19,6 +19,9 @@ from copy import copy
 
 from lxml import etree
 
+_VISIBLE_TEXT = etree.XPath(".//text()[normalize-space()][not(parent::script or parent::style)]",
+                            smart_strings=False)
+
 
 def extract(tree: etree._Element, url: str | None) -> etree._Element | None:
     """The main content as trafilatura's XML body (<p>, <head>, <list>...), or None if
@@ -56,11 +59,39 @@ def _cascade(tree, url, options):
 
 
 def _short_of_page(tree, text: str) -> bool:
-    """Stage 4's trigger: a short extraction that covers little of the page's text."""
+    """Stage 4's trigger: a short extraction that covers little of the page's text
+    (trafilatura measures the page with html2txt, which copies and cleans it: a
+    millisecond. Most short extractions are far from the trigger, and a bound on the
+    page's text, a tenth of the cost, says so)."""
     from trafilatura.baseline import html2txt
     from trafilatura.core import ESCALATION_MAX_LENGTH, ESCALATION_PAGE_SHARE
 
-    return 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+    if not 0 < len(text) < ESCALATION_MAX_LENGTH:
+        return False
+    if len(text) >= ESCALATION_PAGE_SHARE * _page_text_bound(tree):
+        return False
+    return len(text) < ESCALATION_PAGE_SHARE * len(html2txt(tree))
+
+
+def _page_text_bound(tree) -> float:
+    """At least len(html2txt(tree)), cheaply.
+
+    html2txt takes the body's text, less some elements (all scripts and styles among
+    them), puts a space at both ends of the text and tail of every block element, and
+    collapses whitespace. Leaving text out never lengthens a collapsed text, and each
+    inserted space lengthens it by at most one. So the body's text without scripts
+    and styles, collapsed, plus two per block element, is never less. Text nodes of
+    ASCII whitespace alone are left out and the rest joined by spaces: that collapses
+    to at least as long a text as the nodes themselves.
+    """
+    from trafilatura.baseline import _BLOCK_ELEMS
+
+    body = tree.find(".//body")
+    body = tree if body is None else body
+    if body.tag in ("script", "style"):  # html2txt keeps the text of the body itself
+        return float("inf")
+    text = " ".join(" ".join(_VISIBLE_TEXT(body)).split())
+    return len(text) + 2 * sum(1 for _ in body.iter(*_BLOCK_ELEMS))
 
 
 def _recall(tree, url, options, body, text):

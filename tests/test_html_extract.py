@@ -8,9 +8,11 @@ import gzip
 
 import pytest
 from conftest import SAMPLES, shared_path
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
-from cleaner.html_extract import extract
+from cleaner.html_extract import _page_text_bound, extract
 from cleaner.segment_html import parse
 
 WORDS = "The council met on Tuesday to discuss the new budget for the coming year. "
@@ -55,8 +57,39 @@ def test_same_body_on_the_samples(path):
     assert ours(html) == bare_body(html)
 
 
-def test_same_body_on_the_benchmark_pages():
+def test_same_body_and_a_true_bound_on_the_benchmark_pages():
     pages = sorted(shared_path("bench", "aeb-dev", "html").glob("*.html.gz"))
-    differ = [p.name for p in pages
-              if ours(html := gzip.decompress(p.read_bytes()).decode("utf-8", "replace")) != bare_body(html)]
-    assert not differ
+    htmls = {p.name: gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in pages}
+    assert not [name for name, html in htmls.items() if ours(html) != bare_body(html)]
+    assert not [name for name, html in htmls.items()
+                if _page_text_bound(parse(html)) < _html2txt_length(html)]
+
+
+def _html2txt_length(html: str) -> int:
+    from trafilatura.baseline import html2txt
+
+    return len(html2txt(parse(html)))
+
+
+# pieces of markup that move the length of html2txt: block and inline elements, the
+# elements it drops, whitespace of all kinds, control characters, text
+_PIECES = st.sampled_from([
+    "<div>", "</div>", "<p>", "</p>", "<li>", "<br>", "<span>", "</span>", "<b>", "</b>",
+    "<script>var a = 1;</script>", "<style>p {}</style>", "<aside>aside text</aside>",
+    "<footer>footer</footer>", "<div class='cookie-banner'>cookies</div>", "<svg><text>t</text></svg>",
+    " ", "  ", "\n", "\t", "\xa0", "\u2009", "\x1c", "\x85", "word", "other", "é", ".",
+])
+
+
+@given(st.lists(_PIECES, max_size=40))
+def test_page_text_bound_is_never_below_html2txt(pieces):
+    html = "<html><body>" + "".join(pieces) + "</body></html>"
+    tree = parse(html)
+    if tree is not None:
+        assert _page_text_bound(tree) >= _html2txt_length(html)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.html")), ids=lambda p: p.stem)
+def test_page_text_bound_on_the_samples(path):
+    html = path.read_text(encoding="utf-8")
+    assert _page_text_bound(parse(html)) >= _html2txt_length(html)
