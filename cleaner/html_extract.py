@@ -8,8 +8,10 @@ trafilatura.core.trafilatura_sequence for our options (fast, no comments, balanc
 tables, no images, no links, no dedup, no language filter), written out with one copy:
 the untouched tree that the baseline rescue and the recall retry need.
 
-tests/test_html_extract.py checks that the body is bare_extraction's, element for
-element, so a trafilatura upgrade that changes the cascade shows up there.
+The cascade is trafilatura 2.3.1's; with another version, bare_extraction does the
+work (the same body, slower). tests/test_html_extract.py checks that the body is
+bare_extraction's, element for element, and fails when the installed trafilatura is
+not the one written out here, so that an upgrade is looked at.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from copy import copy
 
 from lxml import etree
 
+MIRRORED_VERSION = "2.3.1"  # the trafilatura whose trafilatura_sequence this writes out
 _VISIBLE_TEXT = etree.XPath(".//text()[normalize-space()][not(parent::script or parent::style)]",
                             smart_strings=False)
 
@@ -26,6 +29,8 @@ _VISIBLE_TEXT = etree.XPath(".//text()[normalize-space()][not(parent::script or 
 def extract(tree: etree._Element, url: str | None) -> etree._Element | None:
     """The main content as trafilatura's XML body (<p>, <head>, <list>...), or None if
     there is none. Changes `tree`."""
+    if not mirrors_installed_trafilatura():
+        return _bare_extraction(tree, url)
     options = _options()
     try:
         body, text = _cascade(tree, url, options)
@@ -41,14 +46,13 @@ def _cascade(tree, url, options):
     then the baseline on the page itself if that found too little."""
     from trafilatura.baseline import baseline
     from trafilatura.core import _forum_thread_page
-    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-    is_forum = _forum_thread_page(tree)
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    if not is_forum:  # comments off: on a forum the "comments" are the posts
-        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    from .html_raw_prune import prune_raw
+
+    # comments off: pruned, except on a forum thread, where the "comments" are the posts
+    tree = prune_raw(tree, comments=not _forum_thread_page(tree))
     cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
     body, text = extract_content(cleaned, options)
     if len(text) < options.min_extracted_size:
@@ -108,6 +112,21 @@ def _recall(tree, url, options, body, text):
     if len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
         return r_body, r_text
     return body, text
+
+
+@functools.cache
+def mirrors_installed_trafilatura() -> bool:
+    import trafilatura
+
+    return trafilatura.__version__ == MIRRORED_VERSION
+
+
+def _bare_extraction(tree, url):
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(tree, url=url, fast=True, with_metadata=False, include_comments=False,
+                          include_tables=True, include_images=False)
+    return None if doc is None else doc.body
 
 
 @functools.cache

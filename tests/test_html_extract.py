@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner.html_extract import _page_text_bound, extract
+from cleaner.html_raw_prune import _mirror, prune_raw
 from cleaner.segment_html import parse
 
 WORDS = "The council met on Tuesday to discuss the new budget for the coming year. "
@@ -93,3 +94,84 @@ def test_page_text_bound_is_never_below_html2txt(pieces):
 def test_page_text_bound_on_the_samples(path):
     html = path.read_text(encoding="utf-8")
     assert _page_text_bound(parse(html)) >= _html2txt_length(html)
+
+
+def _xpath_pruned(html: str, comments: bool, parse=parse) -> str:
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    tree = prune_unwanted_nodes(parse(html), RAW_TREE_PRUNE_XPATH)
+    if comments:
+        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    return etree.tostring(tree, encoding="unicode")
+
+
+def _python_pruned(html: str, comments: bool, parse=parse) -> str:
+    return etree.tostring(prune_raw(parse(html), comments), encoding="unicode")
+
+
+RAW = {
+    "scroll boxes, with and without a heading": "<div class='infinite-scroll'><p>next</p></div>tail"
+        "<section id='infinitescroll'><h1>The article</h1></section>"
+        "<aside class='mvp-post-add-box'><h1>Appended</h1></aside><div class='mvp-post-add-wraps x'>y</div>",
+    "share bars": "<div class='elementor-widget elementor-share-buttons--skin'>Share</div>"
+        "<span class='elementor-share-buttons'>kept: a span</span>",
+    "comment containers": "<div id='comments'>c<div class='comment'>nested</div></div>after"
+        "<section id='commentary'>kept: commentary</section><details class='Comment-box'>d</details>"
+        "<div class='post-comments x'>p</div><div id='comol-1'>o</div><div id='disqus_thread'>q</div>"
+        "<div id='dsq-comments'>r</div><div class='my comments'>kept: not at the start</div>",
+    "comment lists": "<ol class='commentlist'><li>a</li></ol><ul id='disqus_thread'><li>kept: a list</li></ul>"
+        "<ul id='Comments'><li>b</li></ul><ol class='article-comments'><li>c</li></ol><list class='comment'>l</list>",
+    "one box: pruned in a page, kept as the page itself": "<div class='comments infinite-scroll'><p>only this</p></div>",
+}
+
+
+@pytest.mark.parametrize("comments", [True, False])
+@pytest.mark.parametrize("body", RAW.values(), ids=RAW.keys())
+def test_raw_prune_as_the_xpaths_do(body, comments):
+    from lxml.html import fromstring  # a fragment: the page is its first element
+
+    html = f"<html><body>{body}</body></html>"
+    assert _python_pruned(html, comments) == _xpath_pruned(html, comments)
+    assert _python_pruned(body, comments, fromstring) == _xpath_pruned(body, comments, fromstring)
+
+
+def test_the_cascade_mirrors_the_installed_trafilatura():
+    # if this fails, trafilatura was upgraded: compare trafilatura.core.trafilatura_sequence
+    # with html_extract, update it and MIRRORED_VERSION; until then bare_extraction is used
+    from cleaner.html_extract import mirrors_installed_trafilatura
+
+    assert mirrors_installed_trafilatura()
+
+
+def test_another_trafilatura_gets_bare_extraction(monkeypatch):
+    import cleaner.html_extract as he
+
+    monkeypatch.setattr(he, "mirrors_installed_trafilatura", lambda: False)
+    for html in PAGES.values():
+        assert ours(html) == bare_body(html)
+
+
+def test_raw_prune_falls_back_to_the_xpaths_for_another_trafilatura(monkeypatch):
+    import cleaner.html_raw_prune as raw
+
+    monkeypatch.setattr(raw, "_mirror", lambda: None)
+    html = "<html><body>" + "".join(RAW.values()) + "</body></html>"
+    assert _python_pruned(html, True) == _xpath_pruned(html, True)
+
+
+def test_raw_prune_mirrors_the_installed_trafilatura():
+    # if this fails, trafilatura's XPaths changed: update html_raw_prune to mirror them
+    # (and _MIRRORED to their digest); until then the XPaths themselves are used
+    assert _mirror() is not None
+
+
+def test_raw_prune_on_the_samples_and_the_benchmark_pages():
+    paths = sorted(SAMPLES.glob("*.html"))
+    htmls = [p.read_text(encoding="utf-8") for p in paths]
+    try:
+        pages = sorted(shared_path("bench", "aeb-dev", "html").glob("*.html.gz"))
+        htmls += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in pages]
+    except pytest.skip.Exception:
+        pass
+    assert all(_python_pruned(h, True) == _xpath_pruned(h, True) for h in htmls)
