@@ -15,7 +15,7 @@ from .match import recognise
 from .model import Document, InputKind, Meta, Result, Step
 from .repair import repair
 from .segment import segment_text
-from .source import read_source
+from .source import Source, read_source
 from .textnorm import SENTENCE_END
 
 
@@ -27,7 +27,7 @@ def run(content: bytes | str, compiled: CompiledRules, config: Config,
 
 def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str | None) -> Result:
     source = read_source(content, config.input, config.max_bytes)
-    doc, dropped, refused, site = segment(source.text, source.kind, url, compiled, config)
+    doc, dropped, refused, site = segment(source, url, compiled, config)
     found = recognise(compiled, doc, site)
     decision = settle(compiled, doc, found, config.max_removed_share)
     kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
@@ -40,21 +40,21 @@ def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str
     return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings)
 
 
-def segment(text: str, kind: InputKind, url: str | None, compiled: CompiledRules,
+def segment(source: Source, url: str | None, compiled: CompiledRules,
             config: Config) -> tuple[Document, tuple[Step, ...], tuple[str, ...], str | None]:
     """The Document, the elements dropped before extraction and the element rules the
     share guard refused (HTML), and the site."""
-    if kind == InputKind.HTML:
+    if source.kind == InputKind.HTML:
         # trafilatura and htmldate load only for HTML
         from .segment_html import canonical_url, check_size, parse, segment_html
 
-        root = parse(text)
+        root = parse(source.text, source.utf8)
         if root is not None and config.max_elements:
             check_size(root, config.max_elements)
         site = config.site or _host(url or (canonical_url(root) if root is not None else None))
         seg = segment_html(root, url, compiled.dom, compiled.inactive(site))
         return seg.doc, seg.dropped, seg.refused, site
-    return segment_text(text, Meta(url=url)), (), (), config.site or _host(url)
+    return segment_text(source.text, Meta(url=url)), (), (), config.site or _host(url)
 
 
 def _result(doc, kept, texts, decision, repairs, warnings) -> Result:

@@ -30,7 +30,7 @@ class Segmented(NamedTuple):
     refused: tuple[str, ...] = ()  # element rules the share guard stopped
 
 
-def parse(html: str) -> etree._Element | None:
+def parse(html: str, utf8: bytes | None = None) -> etree._Element | None:
     """Parse as trafilatura's loader does (same parser options, same repairs, same
     fragment handling), so extraction sees the tree it expects; but faster:
 
@@ -38,12 +38,13 @@ def parse(html: str) -> etree._Element | None:
       (lxml.html's own lookup calls Python for every element object lxml creates, and
       trafilatura and our rules create some thousands a page); trafilatura uses no
       form or input element methods, so the tree behaves the same;
-    - libxml2 reads UTF-8 bytes, and the control characters trafilatura deletes with a
-      regex over the whole page are looked for in the bytes first (they are rare).
+    - libxml2 reads UTF-8 bytes (`utf8`, when given, is `html` in UTF-8 already), and
+      the control characters trafilatura deletes with a regex over the whole page are
+      looked for in the bytes first (they are rare).
     """
     beginning = html[:50].lower()
     try:
-        tree = lxml_html.fromstring(_utf8(html, beginning), parser=_parser())
+        tree = lxml_html.fromstring(_utf8(html, beginning, utf8), parser=_parser())
     except Exception:  # lxml's errors on a hopeless page; trafilatura logs them and gives up too
         return None
     # trafilatura's test for "is this HTML at all": a page that does not name html
@@ -63,11 +64,11 @@ def _parser() -> etree.HTMLParser:
     return parser
 
 
-def _utf8(html: str, beginning: str) -> bytes:
+def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
     """The page as UTF-8, with trafilatura's repairs (utils.repair_faulty_html)."""
     from trafilatura.utils import repair_faulty_html
 
-    data = html.encode("utf-8", "surrogatepass")
+    data = html.encode("utf-8", "surrogatepass") if data is None else data
     # control characters are single bytes in UTF-8: deleting them from the bytes is cheap
     if len(data.translate(None, _CONTROL)) != len(data) or b"\xef\xbf\xbe" in data \
             or b"\xef\xbf\xbf" in data or _faulty_html(html):

@@ -29,6 +29,7 @@ class Source(NamedTuple):
     text: str
     kind: InputKind
     encoding: str  # what the bytes were decoded as ("str" when given text)
+    utf8: bytes | None = None  # the bytes given, if they are `text` in UTF-8 as it stands
 
 
 def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: int = 0) -> Source:
@@ -40,10 +41,12 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
         raise InputTooLarge(f"document of {size / 1e6:.1f} MB is over the limit of "
                             f"{max_bytes / 1e6:.1f} MB (max_bytes, --max-bytes)")
     if isinstance(content, str):
-        text, encoding = content.removeprefix("\ufeff"), "str"  # as bytes would be decoded
+        text, encoding, utf8 = content.removeprefix("\ufeff"), "str", None  # as bytes would be
     else:
-        text, encoding = decode(bytes(content))
-    return Source(text, kind or detect_kind(text), encoding)
+        data = bytes(content)
+        text, encoding, exact = _decode(data)
+        utf8 = data if exact else None  # the HTML parser reads UTF-8: no need to encode text again
+    return Source(text, kind or detect_kind(text), encoding, utf8)
 
 
 def detect_kind(text: str) -> InputKind:
@@ -62,18 +65,24 @@ def decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
     resort replaces what cannot be decoded. `hint` is a charset named outside the
     bytes, such as an HTTP Content-Type header; it ranks with the page's own declaration.
     """
+    text, encoding, _ = _decode(data, hint)
+    return text, encoding
+
+
+def _decode(data: bytes, hint: str | None = None) -> tuple[str, str, bool]:
+    """decode(), and whether `data` is the text in UTF-8, byte for byte."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, "replace"), enc
+            return data[len(bom):].decode(enc, "replace"), enc, False
     if (wide := _utf16_without_bom(data)):
-        return data.decode(wide, "replace"), wide
+        return data.decode(wide, "replace"), wide, False
     for enc in ("utf-8", _lookup(hint), _declared(data)):
         if enc:
             try:
-                return data.decode(enc), enc
+                return data.decode(enc), enc, enc == "utf-8"
             except (UnicodeDecodeError, LookupError):
                 continue
-    return _detect(data)
+    return *_detect(data), False
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -69,3 +69,16 @@ def test_input_flag_overrides_detection():
     from cleaner import Config
     forced = Cleaner(Config(input=InputKind.TEXT)).clean(page)
     assert "<p>" not in out.text and "<p>" in forced.text
+
+
+@pytest.mark.parametrize(("content", "kept"), [
+    (TEXT.encode("utf-8"), True),
+    (TEXT.encode("utf-8-sig"), False),  # the text has no BOM
+    (HTML.format(cs="windows-1252", body="Caf\u00e9").encode("cp1252"), False),
+    (b"\xff\xfe\xfa\x80abc\xc3(" * 50, False),  # replaced characters
+    (TEXT, False),  # a str has no bytes
+])
+def test_utf8_bytes_kept_only_when_they_are_the_text(content, kept):
+    source = read_source(content)
+    assert (source.utf8 is not None) == kept
+    assert not kept or source.utf8.decode("utf-8") == source.text
