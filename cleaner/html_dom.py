@@ -23,9 +23,10 @@ from lxml import etree
 from .model import PAGE_TAGS, Rule, RuleKind, Step
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_HOLDS_BODY = etree.XPath("boolean(descendant::*[self::article or self::main or self::h1])")
+_BODY_TAGS = ("article", "main", "h1")
 _PROSE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) >= 120])")
-_TEXT_SIZE = etree.XPath("string-length()")  # of the element's text, its tail left out
+_TEXT = etree.XPath("string()")  # the element's text, its tail left out (in C, unlike itertext)
+_TEXT_SIZE = etree.XPath("string-length()")
 
 
 class DomRules(NamedTuple):
@@ -86,7 +87,7 @@ def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozen
                            f"of the page's text, over its max_share {rule.max_share:.0%}; kept them")
             continue
         for el, _, why, _ in items:
-            text = " ".join(_text(el).split())
+            text = " ".join(_TEXT(el).split())
             steps.append(Step("remove", rule_id, -1, text, f"<{el.tag}> {why}"))
             _drop(el)
     return Pruned(tuple(steps), tuple(refused))
@@ -169,14 +170,10 @@ def _guarded(el, size: int, rule: Rule, total: int) -> bool:
     remove, and dropping them only changes the layout the extractor judges."""
     if not size or size > rule.max_chars or size / total > rule.max_share or el.tag in PAGE_TAGS:
         return True
-    if _HOLDS_BODY(el):
+    if next(el.iterdescendants(*_BODY_TAGS), None) is not None:  # (in C: an XPath call costs more)
         return True
     # class="story-body has-ads": a word of the class says "ads", the paragraphs say body
     return bool(rule.max_paragraphs) and _PROSE_PARAGRAPHS(el) > rule.max_paragraphs
-
-
-def _text(el) -> str:
-    return "".join(el.itertext())
 
 
 def _drop(el) -> None:
