@@ -7,26 +7,24 @@ cleaner finds bylines in the text itself, so those are left out.
 
 from __future__ import annotations
 
+import json
+
 from lxml import etree
 
 from .model import Meta
 
+_JSON_TYPES = ("application/ld+json", "application/settings+json")
+
 
 def page_meta(root: etree._Element, url: str | None) -> Meta:
     from htmldate import find_date
-    from trafilatura.metadata import (
-        examine_meta,
-        extract_meta_json,
-        extract_sitename,
-        extract_title,
-        extract_url,
-    )
+    from trafilatura.metadata import examine_meta, extract_sitename, extract_title, extract_url
 
     try:
         found = examine_meta(root)
         if found.author and " " not in found.author:
             found.author = None  # a single word is a handle or a site, not a person
-        found = extract_meta_json(root, found)
+        found = _meta_json(root, found)
     except Exception:  # trafilatura's JSON-LD reader fails on some malformed pages
         return Meta(url=url)  # (CleanerTimeout is a BaseException and passes through)
     page_url = found.url or extract_url(root, url) or url
@@ -42,6 +40,26 @@ def page_meta(root: etree._Element, url: str | None) -> Meta:
         url=page_url,
         language=_language(root),
     )
+
+
+def _meta_json(root: etree._Element, found):
+    """trafilatura.metadata.extract_meta_json, but minifying the JSON with one regex split
+    rather than a substitution that calls a Python template per string in the JSON (the
+    same text; a sixth of the metadata time)."""
+    from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
+    from trafilatura.metadata import JSON_MINIFY
+
+    for el in root.iterdescendants("script"):
+        if el.get("type") not in _JSON_TYPES or not el.text:
+            continue
+        # JSON_MINIFY matches a string (kept) or a space (dropped): split yields the text
+        # between matches and each match's string, None for a space
+        text = normalize_json("".join(filter(None, JSON_MINIFY.split(el.text))))
+        try:
+            found = extract_json(json.loads(text, strict=False), found)
+        except json.JSONDecodeError:
+            found = extract_json_parse_error(text, found)
+    return found
 
 
 def _language(root: etree._Element) -> str | None:
