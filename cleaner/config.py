@@ -37,4 +37,4 @@ class Config:
     timeout: float = 5.0
     """Seconds one document may take; past that, CleanerTimeout (0: no limit). Enforced
     with a timer signal, so only in the main thread (the CLI, batch and Spark workers);
-    in other threads there is no limit. A page takes about 13 ms."""
+    in other threads there is no limit. A page takes about 8 ms."""

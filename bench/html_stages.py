@@ -1,0 +1,90 @@
+"""Where cleaner's HTML time goes: CPU ms a page per stage, on the aeb-dev pages.
+
+Same pages and setup as html_speed.py (decompressed into memory, one Cleaner built
+outside the clock, best of --repeat passes); each stage function is wrapped with a
+timer, which costs a little, so the total runs slightly above html_speed.py's.
+
+    python bench/html_stages.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import aeb_data
+
+# (module, function, label): the pipeline's stages, HTML ones split up
+STAGES = (
+    ("cleaner.pipeline", "read_source", "source: decode, detect kind"),
+    ("cleaner.segment_html", "parse", "parse (lxml)"),
+    ("cleaner.segment_html", "check_size", "count elements"),
+    ("cleaner.segment_html", "page_meta", "metadata"),
+    ("cleaner.segment_html", "prune", "element rules"),
+    ("cleaner.html_extract", "_cascade", "extraction: trafilatura's main extractor"),
+    ("cleaner.html_extract", "_short_of_page", "extraction: recall-retry trigger"),
+    ("cleaner.html_extract", "_recall", "extraction: recall retry"),
+    ("cleaner.segment_html", "_blocks", "blocks from trafilatura's XML"),
+    ("cleaner.pipeline", "recognise", "text rules: match"),
+    ("cleaner.pipeline", "settle", "text rules: decide"),
+    ("cleaner.pipeline", "repair", "repair"),
+)
+
+
+def instrument(times: dict[str, float]) -> None:
+    import importlib
+
+    for module, name, label in STAGES:
+        mod = importlib.import_module(module)
+        setattr(mod, name, _timed(getattr(mod, name), label, times))
+
+
+def _timed(fn, label: str, times: dict[str, float]):
+    def timed(*args, **kwargs):
+        t0 = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            times[label] += time.process_time() - t0
+    return timed
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="passes, best kept (default: 3)")
+    ap.add_argument("--data", type=Path, default=aeb_data.AEB,
+                    help="the aeb-dev directory (default: ../shared/bench/aeb-dev)")
+    args = ap.parse_args(argv)
+    if why := aeb_data.missing(args.data):
+        print(why)
+        return 0
+    from cleaner import Cleaner
+
+    pages = aeb_data.load_pages(args.data)
+    cleaner = Cleaner()
+    times: dict[str, float] = defaultdict(float)
+    instrument(times)
+    best = None
+    for _ in range(args.repeat):
+        times.clear()
+        t0 = time.process_time()
+        for page in pages:
+            cleaner.clean(page.html, url=page.url)
+        total = time.process_time() - t0
+        if best is None or total < best[0]:
+            best = (total, dict(times))
+    total, by_stage = best
+    per_page = 1000 / len(pages)
+    print(f"{len(pages)} pages, best of {args.repeat}: {total * per_page:.2f} ms a page\n")
+    for label, seconds in sorted(by_stage.items(), key=lambda kv: -kv[1]):
+        print(f"  {label:44s} {seconds * per_page:6.2f} ms")
+    rest = total - sum(by_stage.values())
+    print(f"  {'the rest (pipeline, result, timers)':44s} {rest * per_page:6.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
