@@ -122,6 +122,10 @@ RAW = {
         "<div id='dsq-comments'>r</div><div class='my comments'>kept: not at the start</div>",
     "comment lists": "<ol class='commentlist'><li>a</li></ol><ul id='disqus_thread'><li>kept: a list</li></ul>"
         "<ul id='Comments'><li>b</li></ul><ol class='article-comments'><li>c</li></ol><list class='comment'>l</list>",
+    "one kind inside another, with tails": "<div class='comments'>a<div class='infinite-scroll'>b"
+        "<div class='elementor-share-buttons'>c</div>d</div>e</div>f<section class='infinite-scroll'>"
+        "<div id='comments'>x<aside class='elementor-share-buttons x'>s</aside></div>y</section>z"
+        "<div class='elementor-share-buttons'>q<ul class='comment-list'><li>r</li></ul></div>w",
     "one box: pruned in a page, kept as the page itself": "<div class='comments infinite-scroll'><p>only this</p></div>",
 }
 
