@@ -18,10 +18,8 @@ from .model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, S
 _SPACE = re.compile(r"\s+")
 _KINDS = {"head": BlockKind.HEADING, "item": BlockKind.LIST_ITEM, "quote": BlockKind.QUOTE}
 _SKIP = {"graphic", "ref", "note"}
-# trafilatura.utils: the characters libxml2 refuses, a doctype libxml2 misreads
-_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 13))
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 13))  # as trafilatura.utils deletes
 _ELEMENTS = etree.XPath("count(descendant-or-self::*)")
-_DOCTYPE = re.compile(rb"^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
 
 
 class Segmented(NamedTuple):
@@ -44,7 +42,11 @@ def parse(html: str, utf8: bytes | None = None) -> etree._Element | None:
     """
     beginning = html[:50].lower()
     try:
-        tree = lxml_html.fromstring(_utf8(html, beginning, utf8), parser=_parser())
+        data = _utf8(html, beginning, utf8)
+    except UnicodeEncodeError:  # a str with lone surrogates: let trafilatura decide what it is
+        return _load_html(html)
+    try:
+        tree = lxml_html.fromstring(data, parser=_parser())
     except Exception:  # lxml's errors on a hopeless page; trafilatura logs them and gives up too
         return None
     # trafilatura's test for "is this HTML at all": a page that does not name html
@@ -68,15 +70,32 @@ def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
     """The page as UTF-8, with trafilatura's repairs (utils.repair_faulty_html)."""
     from trafilatura.utils import repair_faulty_html
 
-    data = html.encode("utf-8", "surrogatepass") if data is None else data
+    data = html.encode("utf-8") if data is None else data
     # control characters are single bytes in UTF-8: deleting them from the bytes is cheap
     if len(data.translate(None, _CONTROL)) != len(data) or b"\xef\xbf\xbe" in data \
             or b"\xef\xbf\xbf" in data or _faulty_html(html):
-        return repair_faulty_html(html, beginning).encode("utf-8", "surrogatepass")
+        return repair_faulty_html(html, beginning).encode("utf-8")
     if "doctype" in beginning:  # a doctype with a slash in its first line
         first, _, rest = data.partition(b"\n")
-        data = _DOCTYPE.sub(b"", first, count=1) + b"\n" + rest
+        data = _doctype().sub(b"", first, count=1) + b"\n" + rest
     return data
+
+
+@functools.cache
+def _doctype() -> re.Pattern:
+    """trafilatura's DOCTYPE_TAG, for bytes (its pattern is ASCII)."""
+    from trafilatura.utils import DOCTYPE_TAG
+
+    return re.compile(DOCTYPE_TAG.pattern.encode("ascii"), DOCTYPE_TAG.flags & ~re.UNICODE)
+
+
+def _load_html(html: str) -> etree._Element | None:
+    from trafilatura.utils import load_html
+
+    try:
+        return load_html(html)
+    except (ValueError, etree.LxmlError):
+        return None
 
 
 def _faulty_html(html: str) -> bool:
