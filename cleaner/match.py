@@ -17,6 +17,7 @@ from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
 from .kinds import (
     body_began,
     byline_matches,
+    card_matches,
     copy_groups,
     duplicate_matches,
     fringe_matches,
@@ -121,6 +122,8 @@ def _kind_matches(rule: Rule, view: View, hits: list[Hit],
         yield from byline_matches(rule, view)
     elif rule.kind == RuleKind.FRINGE:
         yield from fringe_matches(rule, view)
+    elif rule.kind == RuleKind.CARDS:
+        yield from card_matches(rule, view)
 
 
 def _sections(rule: Rule, view: View, hits: list[Hit]) -> Iterator[Span]:
