@@ -1,4 +1,5 @@
-"""The rule kinds that look at more than one block: section, duplicate, byline, fringe.
+"""The rule kinds that look at more than one block: section, duplicate, byline, fringe,
+cards.
 
 Each is a pure function of a rule and a View (the document with the blocks removed so
 far taken out) that yields Matches, on the document's own block indices.
@@ -196,6 +197,44 @@ def fringe_matches(rule: Rule, view: View) -> list[Match]:
                 found += map(tuple.__new__, repeat(Match), zip(repeat(rule.id), run, repeat(why)))
             run = []
     return found
+
+
+def card_matches(rule: Rule, view: View) -> Iterator[Match]:
+    """A run of teaser cards that ends the text, after the last paragraph of prose: each
+    card a separator line ("-") and then 2 to `max_card_blocks` short blocks (a headline,
+    with no full stop, and its blurb), at least `min_run` cards, all opened by the same
+    separator.
+
+    No per-block rule can take these: a blurb is a sentence. What gives them away is the
+    shape: a list in the article has one line an item (or prose in it), and a separator
+    between the article's sections has prose after it.
+    """
+    blocks = view.doc.blocks
+    last = next((i for i in view.backward() if _prose(blocks[i].text, rule.prose_chars)), None)
+    if last is None:
+        return  # no body to tell the cards from
+    tail = list(view.forward(last + 1))
+    run = _card_run(rule, [key(blocks[i].text) for i in tail], [view.sizes.each[i] for i in tail])
+    if run:
+        why = f"{run[0]} teaser cards in a row, to the end of the text"
+        yield from (Match(rule.id, i, why) for i in tail[run[1]:])
+
+
+def _card_run(rule: Rule, ks: list[str], sizes: list[int]) -> tuple[int, int] | None:
+    """(cards, where the first one starts) for the cards that end `ks`, read from the end;
+    None if fewer than `min_run`."""
+    cards, start, pending, opener = 0, len(ks), 0, None
+    for at in range(len(ks) - 1, -1, -1):
+        if ks[at] in rule.separators:
+            if not 2 <= pending <= rule.max_card_blocks or opener not in (None, ks[at]) \
+                    or ks[at + 1].endswith("."):
+                break  # not a card: one line (a list item), or no headline (a full stop)
+            cards, start, pending, opener = cards + 1, at, 0, ks[at]
+        elif sizes[at] <= rule.max_chars and pending < rule.max_card_blocks:
+            pending += 1
+        else:
+            break
+    return (cards, start) if cards >= rule.min_run else None
 
 
 def body_began(rule: Rule, view: View, block: int) -> bool:

@@ -33,13 +33,15 @@ FIELDS: dict[RuleKind, set[str]] = {
                       "first_names_file"},
     RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share", "max_paragraphs"},
     RuleKind.FRINGE: {"max_chars", "min_run", "prose_chars", "where"},
+    RuleKind.CARDS: {"separators", "max_chars", "min_run", "max_card_blocks", "prose_chars"},
 }
 INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
-        "gap_max_chars", "max_words", "min_run", "prose_chars", "max_paragraphs", "after_prose"}
+        "gap_max_chars", "max_words", "min_run", "prose_chars", "max_paragraphs", "after_prose",
+        "max_card_blocks"}
 SHARES = {"after_share", "max_share"}
 STRING_LISTS = {
     "phrases", "patterns", "start_phrases", "start_patterns", "end_phrases", "end_patterns",
-    "sites", "prefixes", "connectors", "selectors", "tokens", "tags",
+    "sites", "prefixes", "connectors", "selectors", "tokens", "tags", "separators",
 }
 
 
@@ -180,6 +182,9 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
         if where not in ("head", "tail", "both"):
             raise ctx.fail('must be "head", "tail" or "both"', "where")
         return {"where": where, "max_chars": values.get("max_chars", 40)}
+    if kind == RuleKind.CARDS:
+        return {"separators": _separators(values.get("separators", ()), ctx),
+                "max_chars": values.get("max_chars", 150), "min_run": values.get("min_run", 3)}
     if kind == RuleKind.ELEMENT:
         for sel in values.get("selectors", ()):
             check_selector(sel, ctx)
@@ -190,6 +195,18 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
     return {}
 
 
+def _separators(values: tuple[str, ...], ctx: _Ctx) -> tuple[str, ...]:
+    """Separator lines, compared by key: marks only, or a heading would open a card."""
+    if not values:
+        raise ctx.fail('a cards rule needs separators = ["-", ...]: the lines that open a card',
+                       "separators")
+    for v in values:
+        if not key(v) or re.search(r"\w", key(v)):
+            raise ctx.fail(f"separator {v!r} must be marks only, such as \"-\" or \"*\" "
+                           "(no letters, digits or invisible characters alone)", "separators")
+    return tuple(dict.fromkeys(key(v) for v in values))
+
+
 def _check_kind(rule: Rule, ctx: _Ctx) -> None:
     if rule.kind == RuleKind.BLOCK and not rule.trigger:
         raise ctx.fail("a block rule needs phrases = [...] or patterns = [...]", "phrases")
@@ -197,6 +214,11 @@ def _check_kind(rule: Rule, ctx: _Ctx) -> None:
         raise ctx.fail("a section rule needs start_phrases or start_patterns", "start_phrases")
     if rule.kind == RuleKind.FRINGE and rule.min_run < 2:
         raise ctx.fail("must be 2 or more: one short line is not a menu", "min_run")
+    if rule.kind == RuleKind.CARDS and rule.min_run < 2:
+        raise ctx.fail("must be 2 or more: one card is not a run of teasers", "min_run")
+    if rule.kind == RuleKind.CARDS and rule.max_card_blocks < 2:
+        raise ctx.fail("must be 2 or more: a card is a headline and its blurb",
+                       "max_card_blocks")
     if rule.kind == RuleKind.DUPLICATE and rule.max_copies < 2:
         raise ctx.fail("must be 2 or more", "max_copies")
     if rule.kind == RuleKind.ELEMENT and not (rule.selectors or rule.tokens or rule.tags):

@@ -17,6 +17,7 @@ from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
 from .kinds import (
     body_began,
     byline_matches,
+    card_matches,
     copy_groups,
     duplicate_matches,
     fringe_matches,
@@ -119,6 +120,8 @@ def _kind_matches(rule: Rule, view: View, hits: list[Hit],
         return byline_matches(rule, view)
     if rule.kind == RuleKind.FRINGE:
         return fringe_matches(rule, view)
+    if rule.kind == RuleKind.CARDS:
+        return card_matches(rule, view)
     return ()
 
 

@@ -46,6 +46,7 @@ class RuleKind(str, Enum):
     BYLINE = "byline"  # an author or credit line near the top
     ELEMENT = "element"  # an HTML element, by CSS selector, tag or class/id token
     FRINGE = "fringe"  # runs of short lines before the first or after the last prose block
+    CARDS = "cards"  # teaser cards after the last prose block: separator, headline, blurb
 
 
 class Anchor(str, Enum):
@@ -150,6 +151,9 @@ class Rule:
     min_run: int = 4  # at least this many short lines in a row
     prose_chars: int = 150  # a block this long that has a sentence in it is prose
     where: str = "both"  # "head", "tail" or "both"
+    # cards: teasers at the end, each opened by a separator line ("-") (min_run: cards)
+    separators: tuple[str, ...] = ()  # the lines that open a card, marks only
+    max_card_blocks: int = 3  # a card is its separator and 2 to this many short blocks
     # element (HTML): what it matches, before extraction
     selectors: tuple[str, ...] = ()
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"

@@ -84,6 +84,10 @@ def _matches(rule: Rule) -> list[str]:
     if rule.kind == RuleKind.SECTION:
         guards.update(after_prose=rule.after_prose, max_blocks=rule.max_blocks,
                       max_share=rule.max_share)
+    if rule.kind == RuleKind.CARDS:
+        out.append(f"  cards opened by: {'; '.join(map(repr, rule.separators))}")
+        guards = {"max_chars": rule.max_chars, "min_run": rule.min_run,
+                  "max_card_blocks": rule.max_card_blocks, "prose_chars": rule.prose_chars}
     if rule.kind == RuleKind.DUPLICATE:
         guards = {"min_chars": rule.min_chars, "max_copies": rule.max_copies, "keep": rule.keep,
                   "max_gap": rule.max_gap, "within_first": rule.within_first}

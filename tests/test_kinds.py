@@ -142,3 +142,42 @@ def test_after_prose_counts_only_paragraphs_of_prose():
     assert [body_began(rule, view, i) for i in range(6)] == [False] * 5 + [True]
     without = view.without({2})  # ...among the blocks that are left
     assert [body_began(rule, without, i) for i in (3, 4, 5)] == [False, False, False]
+
+
+CARDS = ["-", "Pochettino fired by Tottenham", "He took the club to the Champions League final",
+         "-", "Messi accepts challenge", "Messi seems to be getting tougher with age",
+         "-", "Who will replace him?", "Here are some names to keep an eye on."]
+
+
+def test_teaser_cards_after_the_article_are_removed():
+    out = C.clean("\n".join(["Budget Vote Delayed", *PARAGRAPHS, *CARDS]))
+    assert out.paragraphs == tuple(PARAGRAPHS)
+    assert {s.rule for s in out.removed} == {"related.teaser-cards"}
+
+
+def test_two_cards_are_not_a_run():
+    doc = "\n".join(["Budget Vote Delayed", *PARAGRAPHS, *CARDS[3:]])
+    assert C.clean(doc).paragraphs == tuple(PARAGRAPHS) + tuple(CARDS[3:])
+
+
+def test_an_article_list_at_the_end_is_kept():
+    # one line an item; or two lines, but the first is a sentence and not a headline
+    one_line = ["-", "England (Group A): 10th appearance", "-", "Spain (Group F): 11th appearance",
+                "-", "Wales (Group E): Second appearance"]
+    two_sentences = ["-", "The law passed in 2019.", "It took effect in March.",
+                     "-", "The council voted again.", "The vote was close.",
+                     "-", "The mayor resigned.", "She had served two terms."]
+    for tail in (one_line, two_sentences):
+        doc = "\n".join(["Budget Vote Delayed", *PARAGRAPHS, *tail])
+        assert C.clean(doc).paragraphs == tuple(PARAGRAPHS) + tuple(tail)
+
+
+def test_cards_followed_by_prose_are_the_body():
+    doc = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], *CARDS, PARAGRAPHS[1]])
+    assert C.clean(doc).paragraphs == (PARAGRAPHS[0], *CARDS, PARAGRAPHS[1])
+
+
+def test_cards_under_different_separators_are_not_one_run():
+    mixed = [*CARDS[:3], "*", *CARDS[4:6], "\u2022", *CARDS[7:]]
+    doc = "\n".join(["Budget Vote Delayed", *PARAGRAPHS, *mixed])
+    assert C.clean(doc).paragraphs == tuple(PARAGRAPHS) + tuple(mixed)

@@ -139,3 +139,38 @@ def test_pack_needs_a_description(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load_rules([path], builtin=False)
     assert "[pack] needs description" in str(info.value)
+
+
+CARDS_RULE = '''
+[[rule]]
+id = "t.cards"
+description = "Teaser cards."
+kind = "cards"
+separators = ["-"]
+[rule.examples]
+remove = ["x"]
+keep = ["y"]
+'''
+
+
+def test_a_cards_rule_loads_with_its_defaults(tmp_path):
+    rule = _load(tmp_path, CARDS_RULE)[0].rules[0]
+    assert (rule.separators, rule.min_run, rule.max_card_blocks, rule.max_chars) == (("-",), 3, 3, 150)
+
+
+def test_a_cards_separator_must_be_marks_only(tmp_path):
+    err = _error(tmp_path, CARDS_RULE.replace('["-"]', '["-", "More"]'))
+    assert str(err).startswith(f"{err.path}:9: rule 't.cards': field 'separators': separator 'More'")
+    assert "marks only" in str(err)
+    assert "marks only" in str(_error(tmp_path, CARDS_RULE.replace('["-"]', '["\u200b"]')))
+
+
+def test_a_cards_rule_needs_separators_and_a_real_run(tmp_path):
+    err = _error(tmp_path, CARDS_RULE.replace('separators = ["-"]\n', ""))
+    assert "needs separators" in str(err) and err.rule == "t.cards"
+    err = _error(tmp_path, CARDS_RULE.replace('separators = ["-"]', 'separators = ["-"]\nmin_run = 1'))
+    assert "field 'min_run': must be 2 or more" in str(err) and err.line == 10
+    err = _error(tmp_path, CARDS_RULE.replace('separators = ["-"]', 'separators = ["-"]\nmax_card_blocks = 1'))
+    assert "field 'max_card_blocks'" in str(err)
+    err = _error(tmp_path, CARDS_RULE.replace('kind = "cards"', 'kind = "block"\nphrases = ["x"]'))
+    assert "field 'separators': unknown field" in str(err)
