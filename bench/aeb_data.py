@@ -8,6 +8,7 @@ first and skips with its message on a fresh clone.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 from pathlib import Path
@@ -61,3 +62,17 @@ def _peer(path: Path) -> Peer:
 
 def _ground_truth(root: Path) -> dict[str, dict]:
     return json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+
+
+def timing_pages(doc: str, argv=None) -> tuple[argparse.Namespace, list[Page]] | None:
+    """The options every timing benchmark on these pages takes (--repeat, --data), and the
+    pages; None, having said why, when the data is not there."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="passes, best kept (default: 3)")
+    ap.add_argument("--data", type=Path, default=AEB,
+                    help="the aeb-dev directory (default: ../shared/bench/aeb-dev)")
+    args = ap.parse_args(argv)
+    if why := missing(args.data):
+        print(why)
+        return None
+    return args, load_pages(args.data)

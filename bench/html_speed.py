@@ -15,12 +15,10 @@ Rows:
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import sys
 import time
-from pathlib import Path
 from typing import NamedTuple
 
 import aeb_data
@@ -96,15 +94,9 @@ def report(timings: dict[str, Timing], docs: int, mb: float) -> None:
           "lxml.html.fromstring")
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3, help="passes per row, best kept (default: 3)")
-    ap.add_argument("--data", type=Path, default=aeb_data.AEB,
-                    help="the aeb-dev directory (default: ../shared/bench/aeb-dev)")
-    args = ap.parse_args(argv)
-    if why := aeb_data.missing(args.data):
-        print(why)
+    if (loaded := aeb_data.timing_pages(__doc__, argv)) is None:
         return 0
-    pages = aeb_data.load_pages(args.data)
+    args, pages = loaded
     mb = sum(len(p.html) for p in pages) / 1e6
     print(f"{len(pages)} pages, {mb:.1f} MB of HTML in memory; best of {args.repeat}, one core\n")
     if (load := os.getloadavg()[0]) > (os.cpu_count() or 1) - 1:

@@ -9,11 +9,9 @@ timer, which costs a little, so the total runs slightly above html_speed.py's.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 import aeb_data
 
@@ -53,17 +51,11 @@ def _timed(fn, label: str, times: dict[str, float]):
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3, help="passes, best kept (default: 3)")
-    ap.add_argument("--data", type=Path, default=aeb_data.AEB,
-                    help="the aeb-dev directory (default: ../shared/bench/aeb-dev)")
-    args = ap.parse_args(argv)
-    if why := aeb_data.missing(args.data):
-        print(why)
+    if (loaded := aeb_data.timing_pages(__doc__, argv)) is None:
         return 0
+    args, pages = loaded
     from cleaner import Cleaner
 
-    pages = aeb_data.load_pages(args.data)
     cleaner = Cleaner()
     times: dict[str, float] = defaultdict(float)
     instrument(times)

@@ -1,3 +1,4 @@
+import gzip
 import os
 from pathlib import Path
 
@@ -28,3 +29,14 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found: ../shared sits beside the repo only on the team's machines")
     return path
+
+
+def sample_and_bench_pages() -> list[str]:
+    """The HTML samples, and the benchmark's pages where ../shared is there (a user's
+    clone runs on the samples alone)."""
+    htmls = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.html"))]
+    pages = SHARED / "bench" / "aeb-dev" / "html"
+    if pages.is_dir():
+        htmls += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+                  for p in sorted(pages.glob("*.html.gz"))]
+    return htmls

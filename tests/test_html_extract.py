@@ -7,7 +7,7 @@ upgrade changes the sequence, these tests say so before the samples drift.
 import gzip
 
 import pytest
-from conftest import SAMPLES, shared_path
+from conftest import SAMPLES, sample_and_bench_pages, shared_path
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -184,11 +184,5 @@ def test_raw_prune_mirrors_the_installed_trafilatura():
 
 
 def test_raw_prune_on_the_samples_and_the_benchmark_pages():
-    paths = sorted(SAMPLES.glob("*.html"))
-    htmls = [p.read_text(encoding="utf-8") for p in paths]
-    try:
-        pages = sorted(shared_path("bench", "aeb-dev", "html").glob("*.html.gz"))
-        htmls += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in pages]
-    except pytest.skip.Exception:
-        pass
+    htmls = sample_and_bench_pages()
     assert all(_python_pruned(h, True) == _xpath_pruned(h, True) for h in htmls)

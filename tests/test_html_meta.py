@@ -1,9 +1,8 @@
 """Page metadata: our JSON-LD reading gives trafilatura's (extract_meta_json) exactly."""
 
-import gzip
 
 import pytest
-from conftest import SAMPLES, shared_path
+from conftest import sample_and_bench_pages
 
 from cleaner.html_meta import _meta_json
 from cleaner.segment_html import parse
@@ -37,10 +36,5 @@ def test_json_ld_read_as_trafilatura_reads_it(scripts):
 
 
 def test_json_ld_on_the_samples_and_the_benchmark_pages():
-    htmls = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.html"))]
-    try:
-        pages = sorted(shared_path("bench", "aeb-dev", "html").glob("*.html.gz"))
-        htmls += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in pages]
-    except pytest.skip.Exception:
-        pass
+    htmls = sample_and_bench_pages()
     assert all(ours == theirs for ours, theirs in map(_both, htmls))

@@ -1,9 +1,8 @@
 """parse() gives the tree trafilatura's loader (utils.load_html) gives, faster."""
 
-import gzip
 
 import pytest
-from conftest import SAMPLES, shared_path
+from conftest import sample_and_bench_pages
 from lxml import etree
 
 from cleaner.segment_html import parse
@@ -46,12 +45,7 @@ def test_parse_as_trafilatura_loads(html):
 
 
 def test_parse_on_the_samples_and_the_benchmark_pages():
-    htmls = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.html"))]
-    try:
-        pages = sorted(shared_path("bench", "aeb-dev", "html").glob("*.html.gz"))
-        htmls += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in pages]
-    except pytest.skip.Exception:
-        pass
+    htmls = sample_and_bench_pages()
     assert all(_tree(parse(h)) == _theirs(h) for h in htmls)
 
 
