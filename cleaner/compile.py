@@ -9,11 +9,15 @@ Matching a block against hundreds of phrases must not cost hundreds of compariso
   set intersection per block finds those words, and only the blocks containing one are
   looked at further (a pattern with no such word hangs off a literal, found with
   str.find over the whole document);
-- blocks longer than every rule's `max_chars` are not looked at at all.
+- blocks longer than every rule's `max_chars` are not looked at at all;
+- the patterns that hang off one word (or literal) share a gate: all of them in one
+  alternation, searched once on a block. Most blocks that hold the word match none of
+  its patterns, and then one search replaces several.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -63,6 +67,9 @@ class TriggerIndex:
     by_substring: tuple[tuple[str, tuple[int, ...]], ...] = ()  # no word, but a literal
     unfiltered: tuple[int, ...] = ()  # patterns with nothing to filter on: run on every block
     max_chars: int = 0
+    # a group of patterns (as listed above) -> one alternation of them all: where it finds
+    # nothing, none of them matches
+    gates: dict[tuple[int, ...], regex.Pattern] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,7 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
                     unfiltered.append(n)
     words = {w: WordEntry(*(tuple(e[k]) for k in ("start", "contains", "patterns")))
              for w, e in by_word.items()}
+    groups = [*by_opener.values(), *by_sub.values(), *(e.patterns for e in words.values())]
     return TriggerIndex(
         full={k: tuple(v) for k, v in full.items()},
         words=words,
@@ -143,4 +151,29 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
         by_substring=tuple((k, tuple(v)) for k, v in sorted(by_sub.items())),
         unfiltered=tuple(unfiltered),
         max_chars=max((t.max_chars for _, t in targets), default=0),
+        gates=_gates(patterns, groups),
     )
+
+
+def _gates(patterns: list[CompiledPattern], groups: list) -> dict[tuple[int, ...], regex.Pattern]:
+    """One alternation for each group of two or more patterns that can be put in one.
+
+    `search(A|B)` finds something exactly when `search(A)` or `search(B)` does, for the
+    patterns of a backtracking engine, but for the ones that refer to their own groups
+    (backreferences, recursion), set flags for the whole pattern, or use control verbs:
+    a group with any of those gets no gate, and its patterns run one by one."""
+    gates = {}
+    for group in {tuple(g) for g in groups if len(g) > 1}:
+        sources = [patterns[n].source for n in group]
+        if any(_UNGATED.search(s) for s in sources):
+            continue
+        try:
+            gates[group] = regex.compile("|".join(f"(?:{s})" for s in sources), regex.IGNORECASE)
+        except (regex.error, ValueError):  # say, a group name used twice
+            continue
+    return gates
+
+
+# backreferences and recursion (\1 \g<..> (?P=..) (?&..) (?R) (?1)), global inline flags,
+# control verbs (*SKIP)
+_UNGATED = re.compile(r"\\[1-9g]|\(\?(?:P=|&|R\)|[+-]?\d)|\(\?[a-zA-Z^-]+\)|\(\*")

@@ -31,7 +31,8 @@ from .textnorm import EDGE, keys, size
 _PUNCT_TO_SPACE = bytes(
     32 if (c < 128 and not chr(c).isalnum() and c not in (10, 95)) else c for c in range(256)
 )
-_UNICODE_PUNCT = tuple(c.encode() for c in "…•·©®™¦§¶†‡‹›«»„“”‘’")
+# the non-ASCII marks that stand for spaces too, found in one pass over the UTF-8 bytes
+_UNICODE_PUNCT = re.compile(b"|".join(re.escape(c.encode()) for c in "…•·©®™¦§¶†‡‹›«»„“”‘’"))
 
 
 class Hit(NamedTuple):
@@ -159,7 +160,8 @@ def block_hits(index: TriggerIndex, doc: Document, ks: tuple[str, ...],
     starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
     for j, words in _keyword_lines(index, joined, starts):
         yield from _word_hits(index, j, ks[j], ks[j].strip(EDGE), words, warnings)
-    for j, numbers in _substring_lines(index, joined, starts):
+    for j, groups in _substring_lines(index, joined, starts):
+        numbers = {n for g in groups for n in _through(index, g, ks[j])}
         for n in sorted(numbers):
             yield from _pattern_hits(index, n, j, ks[j], warnings)
     for j, k in enumerate(ks) if index.unfiltered else ():
@@ -178,19 +180,32 @@ def _opener_hits(index: TriggerIndex, ks: list[str], joined: str,
     firsts = _FIRST_WORD.findall(joined)  # one per line: keys hold no line break
     candidates = [j for j, w in enumerate(firsts) if w in openers or (digits and w.isdigit())]
     for j in candidates:
-        w = firsts[j]
-        numbers = openers.get(w, ()) + (digits if w.isdigit() else ())
+        w, k = firsts[j], ks[j]
+        numbers = _through(index, openers.get(w, ()), k) + (
+            _through(index, digits, k) if w.isdigit() else ())
         for n in sorted(set(numbers)) if len(numbers) > 1 else numbers:
-            yield from _pattern_hits(index, n, j, ks[j], warnings)
+            yield from _pattern_hits(index, n, j, k, warnings)
 
 
-def _substring_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Iterator[tuple[int, set[int]]]:
-    """(line, patterns to run) for patterns filtered by a literal that is not a word."""
-    found: dict[int, set[int]] = defaultdict(set)
+def _through(index: TriggerIndex, group: tuple[int, ...], k: str) -> tuple[int, ...]:
+    """The patterns of `group` worth running on `k`: none if the group's gate finds nothing."""
+    gate = index.gates.get(group)
+    if gate is None or size(k) > index.max_chars:
+        return group
+    try:
+        return group if gate.search(k, timeout=PATTERN_TIMEOUT) else ()
+    except TimeoutError:
+        return group  # one by one, so the pattern that is slow is named
+
+
+def _substring_lines(index: TriggerIndex, joined: str,
+                     starts: list[int]) -> Iterator[tuple[int, set[tuple[int, ...]]]]:
+    """(line, groups of patterns to run) for patterns filtered by a literal that is not a word."""
+    found: dict[int, set[tuple[int, ...]]] = defaultdict(set)
     for sub, numbers in index.by_substring:
         at = joined.find(sub)
         while at >= 0:
-            found[bisect_right(starts, at) - 1].update(numbers)
+            found[bisect_right(starts, at) - 1].add(numbers)
             at = joined.find(sub, at + 1)
     yield from found.items()
 
@@ -215,9 +230,8 @@ def _keyword_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Itera
         return
     wanted = index.wordbytes
     data = joined.encode("utf-8", "surrogatepass").translate(_PUNCT_TO_SPACE)
-    for symbol in _UNICODE_PUNCT:
-        if symbol in data:
-            data = data.replace(symbol, b" ")
+    if not joined.isascii():
+        data = _UNICODE_PUNCT.sub(b" ", data)
     found = wanted.keys() & set(data.split())
     if not found:
         return
@@ -256,7 +270,8 @@ def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
         for phrase, t in entry.contains:
             if n <= t.max_chars and _contains(k, phrase):
                 yield Hit(t, i, f'contains "{phrase}"')
-        patterns.update(entry.patterns)
+        if entry.patterns:
+            patterns.update(_through(index, entry.patterns, k))
     for n in sorted(patterns):
         yield from _pattern_hits(index, n, i, k, warnings)
 

@@ -11,7 +11,9 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleaner.compile import compile_rules
 from cleaner.loader import load_rules
+from cleaner.model import Anchor, Examples, Rule, RuleKind, RuleSet, Trigger
 from cleaner.openers import DIGITS, first_words
 from cleaner.textnorm import key
 
@@ -79,3 +81,53 @@ def test_first_words_sound_on_every_example(rule_id, pattern):
                 min_size=1, max_size=6))
 def test_first_words_sound_on_generated_text(pattern, words):
     assert _sound(pattern, " ".join(words))
+
+
+# gates: the alternation of a group of patterns finds something exactly where one of them does
+INDEX = compile_rules(BUILTIN).index
+GATES = sorted(INDEX.gates.items())
+
+
+def test_most_groups_of_builtin_patterns_have_a_gate():
+    assert len(GATES) >= 50
+
+
+def _agree(group, gate, text: str) -> bool:
+    k = key(text)
+    alone = any(INDEX.patterns[n].compiled.search(k) for n in group)
+    return bool(gate.search(k)) == alone
+
+
+@pytest.mark.parametrize("group, gate", GATES, ids=[str(g) for g, _ in GATES])
+def test_gate_agrees_with_its_patterns_on_every_example(group, gate):
+    assert all(_agree(group, gate, x) for x in EXAMPLES)
+
+
+@given(st.sampled_from(GATES),
+       st.lists(st.sampled_from(["related", "more", "news", "12", "3:45", "[", "(", "•", "-", ":",
+                                 "comments", "by", "photo", "the", "share", "|", "x", "…", "©",
+                                 "newsletter", "read", "follow", "@", "www.", "subscribe"]),
+                min_size=1, max_size=6))
+def test_gate_agrees_with_its_patterns_on_generated_text(gate, words):
+    assert _agree(*gate, " ".join(words))
+
+
+@pytest.mark.parametrize("odd", [
+    r"^(news) \1$",  # a backreference: its number would change in an alternation
+    r"^(?P<w>news) (?P=w)$",
+    r"(?i)^news$",  # a flag for the whole pattern
+])
+def test_no_gate_for_a_group_with_a_pattern_that_cannot_share_one(odd):
+    rule = Rule("t", "t", RuleKind.BLOCK, Examples(),
+                trigger=Trigger(patterns=(r"^news\b", odd), anchor=Anchor.FULL))
+    index = compile_rules(RuleSet((rule,))).index
+    assert index.openers["news"] == (0, 1)  # one group...
+    assert index.gates == {}  # ...with no gate: each pattern runs alone
+
+
+def test_a_gate_for_a_group_of_plain_patterns():
+    rule = Rule("t", "t", RuleKind.BLOCK, Examples(),
+                trigger=Trigger(patterns=(r"^news\b", r"^news (?:today|now)$"), anchor=Anchor.FULL))
+    gate = compile_rules(RuleSet((rule,))).index.gates[(0, 1)]
+    assert gate.search("news") and gate.search("news today") and not gate.search("the news")
+    assert not gate.search("newsletter")  # "news" is not a word of it
