@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .compile import CompiledRules
-from .kinds import copy_groups
+from .kinds import copy_floor, copy_groups
 from .layout import Sizes, View, view_of
 from .match import Recognised, by_rule, place
 from .model import Document, Match, RuleKind, RuleSet, Span, Step
@@ -39,7 +39,9 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     """
     removed: dict[int, Step] = {}
     guarded: dict[str, Step] = {}
-    hits, copies = by_rule(found.hits), copy_groups(doc, found.keys)
+    floor = copy_floor(compiled.ruleset.rules)
+    hits = by_rule(found.hits)
+    copies = copy_groups(doc, found.keys, floor) if floor is not None else {}
     view = view_of(doc)
     for round_number in range(MAX_ROUNDS):
         if round_number:
@@ -103,13 +105,17 @@ def decide(view: View, ruleset: RuleSet, matches: list[Match], spans: list[Span]
             else:
                 first[i] = m
     blocks = view.doc.blocks
-    removed = tuple(_removal(first[i], also.get(i), blocks[i].text) for i in sorted(first))
+    # tuple.__new__ is what Step._make calls, without a Python frame per removed block
+    removed = tuple(
+        tuple.__new__(Step, ("remove", m.rule, i, blocks[i].text, _why(m, also[i]) if i in also
+                             else m.reason, -1, "", ""))
+        for i, m in sorted(first.items()))
     return Decision((), removed, tuple(guarded), None)
 
 
-def _removal(first: Match, also: list[Match] | None, text: str) -> Step:
-    why = first.reason
-    if also and (others := sorted({m.rule for m in also} - {first.rule})):
-        why += f"; also {', '.join(others)}"
-    # tuple.__new__ is what Step._make calls, without a Python frame per removed block
-    return tuple.__new__(Step, ("remove", first.rule, first.block, text, why, -1, "", ""))
+def _why(first: Match, also: list[Match]) -> str:
+    if len(also) == 1:  # the common case: two rules, say the head and the tail fringe
+        rule = also[0].rule
+        return first.reason if rule == first.rule else f"{first.reason}; also {rule}"
+    others = sorted({m.rule for m in also} - {first.rule})
+    return f"{first.reason}; also {', '.join(others)}" if others else first.reason

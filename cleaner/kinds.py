@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import chain, islice, repeat
 
 from .layout import View
-from .model import BlockKind, Document, Match, Rule, Span
+from .model import Document, Match, Rule, RuleKind, Span
 from .textnorm import SENTENCE_END, copy_key, key, size
 
 
@@ -45,22 +45,29 @@ def section_spans(rule: Rule, view: View, starts: list[tuple[int, str]],
 MAX_TRIGGERS = 3  # a page has a few section headings, not dozens
 
 
-def copy_groups(doc: Document, keys: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+def copy_groups(doc: Document, keys: tuple[str, ...], min_chars: int = 0) -> dict[str, tuple[int, ...]]:
     """The blocks printed more than once, by their copy key: worked out once per document;
-    each round only asks which copies are left.
+    each round only asks which copies are left. Blocks shorter than `min_chars` are
+    left out (no duplicate rule looks at them).
 
     The blocks' comparison keys (`keys`, from the match stage) with quote marks and
     spaces taken out are a coarser grouping than copy keys, found over the whole
     document at once; only blocks that share one get a copy key of their own."""
+    blocks = doc.blocks
     coarse = "\n".join(keys).replace('"', "").replace("'", "").replace(" ", "").split("\n")
-    if len(coarse) != len(doc.blocks):  # a key held a line break after all
-        coarse = [b.text for b in doc.blocks]
+    if len(coarse) != len(blocks):  # a key held a line break after all
+        coarse = [b.text for b in blocks]
         return _groups([copy_key(t) for t in coarse], range(len(coarse)))
     twice = {k for k, n in Counter(coarse).items() if n > 1 and k}
     if not twice:
         return {}
-    maybe = [i for i, k in enumerate(coarse) if k in twice]
-    return _groups([copy_key(doc.blocks[i].text) for i in maybe], maybe)
+    maybe = [i for i, k in enumerate(coarse) if k in twice and len(blocks[i].text) >= min_chars]
+    return _groups([copy_key(blocks[i].text) for i in maybe], maybe)
+
+
+def copy_floor(rules) -> int | None:
+    """The shortest block any duplicate rule among `rules` looks at; None with no such rule."""
+    return min((r.min_chars for r in rules if r.kind == RuleKind.DUPLICATE), default=None)
 
 
 def _groups(ks: list[str], indices) -> dict[str, tuple[int, ...]]:
@@ -124,7 +131,7 @@ def byline_matches(rule: Rule, view: View) -> Iterator[Match]:
     """
     blocks = view.doc.blocks
     window = list(islice(view.forward(), rule.within_first or None))
-    prose = next((i for i in window if _prose(blocks[i].text, rule.prose_chars)), len(blocks))
+    prose = next((i for i in window if view.prose(i, rule.prose_chars)), len(blocks))
     for i in window[1:]:
         text = blocks[i].text
         if size(text) <= rule.max_chars and is_byline(text, rule) \
@@ -169,26 +176,22 @@ def fringe_matches(rule: Rule, view: View) -> list[Match]:
     Where the body begins is judged on the blocks that are left (decide settles it),
     so that the output, cleaned again, loses nothing more.
     """
-    blocks = view.doc.blocks
-
-    def prose(i: int) -> bool:
-        return _prose(blocks[i].text, rule.prose_chars)
-
-    first = next((i for i in view.forward() if prose(i)), None)
+    chars = rule.prose_chars
+    first = next((i for i in view.forward() if view.prose(i, chars)), None)
     if first is None:
         return []  # no body to tell the fringe from
     spans = []
     if rule.where in ("head", "both"):
         spans.append((islice(view.forward(0, first), 1, None), "before the first paragraph of prose"))
     if rule.where in ("tail", "both"):
-        last = next(i for i in view.backward() if prose(i))
+        last = next(i for i in view.backward() if view.prose(i, chars))
         spans.append((view.forward(last + 1), "after the last paragraph of prose"))
-    sizes = view.sizes.each
+    sizes, label = view.sizes.each, view.traits.label
     found: list[Match] = []
     for span, where in spans:
         run: list[int] = []
         for i in chain(span, (None,)):
-            if i is not None and sizes[i] <= rule.max_chars and _menu_line(blocks[i]):
+            if i is not None and sizes[i] <= rule.max_chars and label[i]:
                 run.append(i)
                 continue
             if len(run) >= rule.min_run:
@@ -210,7 +213,7 @@ def card_matches(rule: Rule, view: View) -> Iterator[Match]:
     between the article's sections has prose after it.
     """
     blocks = view.doc.blocks
-    last = next((i for i in view.backward() if _prose(blocks[i].text, rule.prose_chars)), None)
+    last = next((i for i in view.backward() if view.prose(i, rule.prose_chars)), None)
     if last is None:
         return  # no body to tell the cards from
     tail = list(view.forward(last + 1))
@@ -243,26 +246,7 @@ def body_began(rule: Rule, view: View, block: int) -> bool:
     body, where a comment counter under the headline does not."""
     found = 0
     for i in view.forward(0, block):
-        found += _prose(view.doc.blocks[i].text, rule.prose_chars)
+        found += view.prose(i, rule.prose_chars)
         if found >= rule.after_prose:
             return True
     return False
-
-
-def _prose(text: str, chars: int) -> bool:
-    return size(text) >= chars and _has_sentence(text)
-
-
-def _menu_line(block) -> bool:
-    """A link label (once short enough): not a sentence, not a list item, not a row of
-    figures (a table of standings or results is data, however short its rows)."""
-    text = block.text.rstrip()
-    return (block.kind != BlockKind.LIST_ITEM
-            and not text.endswith(SENTENCE_END) and not _TWO_NUMBERS.search(text))
-
-
-_TWO_NUMBERS = re.compile(r"\d\D+\d")
-
-
-def _has_sentence(text: str) -> bool:
-    return any(mark in text for mark in (". ", "! ", "? ")) or text.rstrip().endswith(SENTENCE_END)

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
-from .model import Document
-from .textnorm import size
+from .model import BlockKind, Document
+from .textnorm import SENTENCE_END, size
 
 
 class Sizes(NamedTuple):
@@ -47,6 +47,31 @@ def measure(doc: Document) -> Sizes:
 _OPENING = re.compile('["\u201c\u00ab\u201e\u201a]')  # the marks size() does not count
 
 
+class Traits(NamedTuple):
+    """What each block looks like, worked out once per document for the positional kinds.
+
+    sentence: it holds a sentence (". " inside, or a sentence mark at its end);
+    label: it could be a link label, once short enough: not a list item (a list in the
+    article has its bullets), no sentence mark at its end, not a row of figures (a table
+    of standings or results is data, however short its rows)."""
+
+    sentence: tuple[bool, ...]
+    label: tuple[bool, ...]
+
+
+def traits(doc: Document) -> Traits:
+    blocks = doc.blocks
+    ends = [b.text.rstrip().endswith(SENTENCE_END) for b in blocks]
+    sentence = tuple([e or ". " in b.text or "! " in b.text or "? " in b.text
+                      for e, b in zip(ends, blocks)])
+    label = tuple([not e and b.kind != BlockKind.LIST_ITEM and not _TWO_NUMBERS.search(b.text)
+                   for e, b in zip(ends, blocks)])
+    return Traits(sentence, label)
+
+
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
+
+
 class View(NamedTuple):
     """The document with the blocks in `gone` (sorted original indices) taken out.
 
@@ -55,6 +80,7 @@ class View(NamedTuple):
 
     doc: Document
     sizes: Sizes
+    traits: Traits
     gone: tuple[int, ...] = ()
     gone_before: tuple[int, ...] = (0,)  # gone_before[k]: characters of gone[:k]
     gone_set: frozenset[int] = frozenset()
@@ -86,6 +112,10 @@ class View(NamedTuple):
         """Characters left, never 0 (shares divide by it)."""
         return self.chars() or 1
 
+    def prose(self, i: int, chars: int) -> bool:
+        """A paragraph of prose: at least `chars` characters, with a sentence in it."""
+        return self.sizes.each[i] >= chars and self.traits.sentence[i]
+
     def share_before(self, i: int) -> float:
         return self.chars(0, i) / self.total()
 
@@ -103,4 +133,4 @@ class View(NamedTuple):
 
 
 def view_of(doc: Document) -> View:
-    return View(doc, measure(doc))
+    return View(doc, measure(doc), traits(doc))
