@@ -28,7 +28,8 @@ def segment_text(text: str, meta: Meta | None = None) -> Document:
     texts = [stripped[n - 1] for n in numbers]
     kinds = [BlockKind.PARAGRAPH] * len(texts)
     for j, line in enumerate(texts):
-        if line[0] in _LIST_START and (m := LIST_MARK.match(line)) and len(line) > m.end():
+        if (line[0] in _LIST_START or line[0].isdecimal()) \
+                and (m := LIST_MARK.match(line)) and len(line) > m.end():
             kinds[j] = BlockKind.LIST_ITEM
     # tuple.__new__ is what Block._make calls, without a Python frame per block
     blocks = map(tuple.__new__, repeat(Block), zip(range(len(texts)), texts, kinds, numbers))

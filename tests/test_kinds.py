@@ -1,8 +1,11 @@
 """The multi-block kinds and the document-wide guards, on small documents."""
 
+import pytest
+
 from cleaner import Cleaner, load_rules
 from cleaner.kinds import body_began
 from cleaner.layout import view_of
+from cleaner.model import BlockKind
 from cleaner.segment import segment_text
 
 C = Cleaner()
@@ -181,3 +184,17 @@ def test_cards_under_different_separators_are_not_one_run():
     mixed = [*CARDS[:3], "*", *CARDS[4:6], "\u2022", *CARDS[7:]]
     doc = "\n".join(["Budget Vote Delayed", *PARAGRAPHS, *mixed])
     assert C.clean(doc).paragraphs == tuple(PARAGRAPHS) + tuple(mixed)
+
+
+@pytest.mark.parametrize("digits", ["1234", "\u0661\u0662\u0663\u0664", "\u0967\u0968\u0969\u096a",
+                                    "\uff11\uff12\uff13\uff14"])
+def test_a_numbered_list_in_any_script_of_digits_is_the_articles_own(digits):
+    items = ["Milk and eggs", "Bread from the corner shop", "Two kinds of cheese", "Coffee"]
+    lines = [f"{d}. {item}" for d, item in zip(digits, items)]
+    body = ("Shopping for a week on a budget takes a plan. We asked three families how they do it, "
+            "and all of them start the same way: with a list they keep to, written the night before.")
+    text = "\n\n".join(["Headline", body, *lines])
+    doc = segment_text(text)
+    assert [b.kind for b in doc.blocks[2:]] == [BlockKind.LIST_ITEM] * 4
+    assert C.clean(text).paragraphs[-4:] == tuple(lines)
+
