@@ -198,3 +198,11 @@ def test_a_numbered_list_in_any_script_of_digits_is_the_articles_own(digits):
     assert [b.kind for b in doc.blocks[2:]] == [BlockKind.LIST_ITEM] * 4
     assert C.clean(text).paragraphs[-4:] == tuple(lines)
 
+
+def test_a_comments_button_in_the_share_bar_does_not_cut_the_article():
+    # the bar sits after the first paragraphs; a long article follows it
+    para = ("The council met on Tuesday to vote on the budget, paragraph {n} of the story, and "
+            "the debate ran late into the evening as members argued over every line of it.")
+    body = [para.format(n=n) for n in range(1, 20)]
+    text = "\n\n".join(["Headline", *body[:2], "Read comments", *body[2:]])
+    assert [p for p in C.clean(text).paragraphs if p in body] == body
