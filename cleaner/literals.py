@@ -25,7 +25,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     except Exception:
         return None
     # patterns are searched, so their ends are word edges only where ^, $ or \b say so
-    words = _required(_unfactor(list(parsed)), False, False)
+    words = _required(unfactor(list(parsed)), False, False)
     return tuple(sorted(words)) if words else None
 
 
@@ -42,13 +42,13 @@ def _required(items: list, left: bool = True, right: bool = True) -> set[str] | 
     for i, (op, av) in enumerate(items):
         if op is sre_c.LITERAL:
             if not run:
-                run_left = _edge(items, i - 1, -1, left)
+                run_left = edge(items, i - 1, -1, left)
             run.append(chr(av))
             continue
         if run:
-            candidates += _run_words("".join(run), run_left, _edge(items, i, 1, right))
+            candidates += _run_words("".join(run), run_left, edge(items, i, 1, right))
             run = []
-        sub = _nested(op, av, _edge(items, i - 1, -1, left), _edge(items, i + 1, 1, right))
+        sub = _nested(op, av, edge(items, i - 1, -1, left), edge(items, i + 1, 1, right))
         if sub:
             candidates.append(sub)
     if run:
@@ -56,7 +56,7 @@ def _required(items: list, left: bool = True, right: bool = True) -> set[str] | 
     return max(candidates, key=lambda c: min(map(len, c)), default=None)
 
 
-def _unfactor(items: list) -> list:
+def unfactor(items: list) -> list:
     """Undo the parser's prefix factoring: it turns (?:related|read more) into "re" followed
     by (?:lated|ad more), which hides both words; put the shared letters back in front
     of every alternative."""
@@ -66,10 +66,10 @@ def _unfactor(items: list) -> list:
             run = []
             while out and out[-1][0] is sre_c.LITERAL:
                 run.insert(0, out.pop())
-            branches = [_unfactor(run + list(b)) for b in av[1]]
+            branches = [unfactor(run + list(b)) for b in av[1]]
             out.append((op, (av[0], branches)))
         elif op is sre_c.SUBPATTERN:
-            out.append((op, (*av[:-1], _unfactor(list(av[-1])))))
+            out.append((op, (*av[:-1], unfactor(list(av[-1])))))
         else:
             out.append((op, av))
     return out
@@ -84,13 +84,13 @@ def _run_words(text: str, left: bool, right: bool) -> list[set[str]]:
     return [{max(words, key=len)}] if words else []
 
 
-def _edge(items: list, i: int, step: int, default: bool) -> bool:
+def edge(items: list, i: int, step: int, default: bool) -> bool:
     """Whether position i (walking in direction `step`) is certainly not a word character."""
     while 0 <= i < len(items):
         op, av = items[i]
         if op is sre_c.AT:
             return av in _EDGE_ATS
-        if op in _REPEATS and av[0] == 0:
+        if op in REPEATS and av[0] == 0:
             # an optional item: the side of it that touches us must be non-word, and, as
             # it may be absent, so must whatever stands beyond it
             if not _side_nonword(list(av[2]), step):
@@ -110,22 +110,23 @@ def _side_nonword(items: list, side: int) -> bool:
         return _side_nonword(list(av[-1]), side)
     if op is sre_c.BRANCH:
         return all(_side_nonword(list(b), side) for b in av[1])
-    if op in _REPEATS:
+    if op in REPEATS:
         return av[0] >= 1 and _side_nonword(list(av[2]), side)
-    return _nonword(op, av)
+    return nonword(op, av)
 
 
-def _nonword(op, av) -> bool:
+def nonword(op, av) -> bool:
+    """Whether a parsed literal or class holds no word character (as `re` counts them)."""
     if op is sre_c.LITERAL:
         return not (chr(av).isalnum() or chr(av) == "_")
     if op is sre_c.IN:
-        return all(_nonword(o, a) for o, a in av)
+        return all(nonword(o, a) for o, a in av)
     if op is sre_c.CATEGORY:
         return av in (sre_c.CATEGORY_SPACE, sre_c.CATEGORY_NOT_WORD)
     return False
 
 
-_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
 _EDGE_ATS = {sre_c.AT_BOUNDARY, sre_c.AT_BEGINNING, sre_c.AT_END,
              sre_c.AT_BEGINNING_STRING, sre_c.AT_END_STRING}
 
@@ -169,7 +170,7 @@ def _substrings(items: list) -> set[str] | None:
         elif op is sre_c.BRANCH:
             sets = [_substrings(list(b)) for b in av[1]]
             sub = set().union(*sets) if all(sets) else None
-        elif op in _REPEATS and av[0] >= 1:
+        elif op in REPEATS and av[0] >= 1:
             sub = _substrings(list(av[2]))
         if sub:
             candidates.append(sub)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re._constants as sre_c  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 
-from .literals import _REPEATS, _edge, _nonword, _unfactor
+from .literals import REPEATS, edge, nonword, unfactor
 
 DIGITS = "#"  # stands for any first word made of digits only: '^\d{1,2}:\d{2}'
 MAX_OPENERS = 512  # more than that is not a prefilter worth keeping
@@ -44,7 +44,7 @@ def first_words(pattern: str) -> frozenset[str] | None:
     True
     """
     try:
-        items = _unfactor(list(sre_parse.parse(pattern, sre_c.SRE_FLAG_IGNORECASE)))
+        items = unfactor(list(sre_parse.parse(pattern, sre_c.SRE_FLAG_IGNORECASE)))
     except Exception:
         return None
     if not items or items[0][0] is not sre_c.AT or items[0][1] not in _STARTS:
@@ -70,15 +70,15 @@ def _opening(items: list) -> set[str]:
             return _opening(list(av[-1]) + rest)
         if op is sre_c.BRANCH:
             return set().union(*(_opening(list(b) + rest) for b in av[1]))
-        if _is_digit(op, av) or (op in _REPEATS and av[0] >= 1 and _digit_run(av[2])):
+        if _is_digit(op, av) or (op in REPEATS and av[0] >= 1 and _digit_run(av[2])):
             return _number(items, i)
-        if op in _REPEATS and av[0] >= 1 and av[1] > 1:
+        if op in REPEATS and av[0] >= 1 and av[1] > 1:
             # repeated: the first time round opens the block, provided it cannot pass
             # without a word (then the next time round would)
             return _opening(list(av[2]) + [_WALL] + rest)
-        if op in _REPEATS and av[1] == 1:  # optional, once: with it or without it
+        if op in REPEATS and av[1] == 1:  # optional, once: with it or without it
             return _opening(list(av[2]) + rest) | (_opening(rest) if av[0] == 0 else set())
-        if op in _REPEATS and av[0] == 0 and _digit_run(av[2]):
+        if op in REPEATS and av[0] == 0 and _digit_run(av[2]):
             return _number(items, i) | _opening(rest)
         raise _Any
     raise _Any  # matched no word at all: any block may open so
@@ -87,16 +87,16 @@ def _opening(items: list) -> set[str]:
 def _words_at(items: list, i: int, prefix: str = "") -> set[str]:
     """The whole words spelled from items[i] on: letters, a class of letters ('[oa]'),
     an optional letter ('s?'); what follows the word must be a word edge."""
-    while i < len(items) and items[i][0] is sre_c.LITERAL and not _nonword(*items[i]):
+    while i < len(items) and items[i][0] is sre_c.LITERAL and not nonword(*items[i]):
         prefix += chr(items[i][1])
         i += 1
     op, av = items[i] if i < len(items) else (None, None)
-    if op is sre_c.IN and av and all(o is sre_c.LITERAL and not _nonword(o, a) for o, a in av):
+    if op is sre_c.IN and av and all(o is sre_c.LITERAL and not nonword(o, a) for o, a in av):
         return set().union(*(_words_at(items, i + 1, prefix + chr(a)) for _, a in av))
-    if op in _REPEATS and av[:2] == (0, 1) and len(av[2]) == 1 and av[2][0][0] is sre_c.LITERAL \
-            and not _nonword(*av[2][0]):
+    if op in REPEATS and av[:2] == (0, 1) and len(av[2]) == 1 and av[2][0][0] is sre_c.LITERAL \
+            and not nonword(*av[2][0]):
         return _words_at(items, i + 1, prefix + chr(av[2][0][1])) | _words_at(items, i + 1, prefix)
-    if not _edge(items, i, 1, False):
+    if not edge(items, i, 1, False):
         raise _Any  # '^relat' opens "related" too: the word is not whole
     # blocks are compared casefolded: a spelling that casefolds otherwise ('ß') is never
     # seen, and its casefolded form costs nothing to look up
@@ -104,15 +104,15 @@ def _words_at(items: list, i: int, prefix: str = "") -> set[str]:
 
 
 def _number(items: list, i: int) -> set[str]:
-    if not _edge(items, i + 1, 1, False):
+    if not edge(items, i + 1, 1, False):
         raise _Any  # '^\d+th' opens with "12th", not a number
     return {DIGITS}
 
 
 def _consumes_nonword(op, av) -> bool:
     if op in (sre_c.LITERAL, sre_c.IN, sre_c.CATEGORY):
-        return _nonword(op, av)
-    if op in _REPEATS:
+        return nonword(op, av)
+    if op in REPEATS:
         return all(_consumes_nonword(o, a) or (o is sre_c.AT and a in _ZERO_WIDTH_ATS)
                    for o, a in av[2])
     return False
