@@ -147,9 +147,9 @@ def test_after_prose_counts_only_paragraphs_of_prose():
     assert [body_began(rule, without, i) for i in (3, 4, 5)] == [False, False, False]
 
 
-CARDS = ["-", "Pochettino fired by Tottenham", "He took the club to the Champions League final",
-         "-", "Messi accepts challenge", "Messi seems to be getting tougher with age",
-         "-", "Who will replace him?", "Here are some names to keep an eye on."]
+CARDS = ["-", "Hargreaves sacked by Northbridge", "He led the club to the regional cup final",
+         "-", "Okafor takes on marathon", "Okafor seems to be getting faster with age",
+         "-", "Who will run the club now?", "Here are some names to watch this week."]
 
 
 def test_teaser_cards_after_the_article_are_removed():
@@ -165,8 +165,8 @@ def test_two_cards_are_not_a_run():
 
 def test_an_article_list_at_the_end_is_kept():
     # one line an item; or two lines, but the first is a sentence and not a headline
-    one_line = ["-", "England (Group A): 10th appearance", "-", "Spain (Group F): 11th appearance",
-                "-", "Wales (Group E): Second appearance"]
+    one_line = ["-", "Norway (Group B): 4th appearance", "-", "Chile (Group D): 9th appearance",
+                "-", "Ghana (Group H): Third appearance"]
     two_sentences = ["-", "The law passed in 2019.", "It took effect in March.",
                      "-", "The council voted again.", "The vote was close.",
                      "-", "The mayor resigned.", "She had served two terms."]
