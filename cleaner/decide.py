@@ -42,7 +42,7 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     floor = copy_floor(compiled.ruleset.rules)
     hits = by_rule(found.hits)
     copies = copy_groups(doc, found.keys, floor) if floor is not None else {}
-    view = view_of(doc)
+    view = view_of(doc, found.keys)
     for round_number in range(MAX_ROUNDS):
         if round_number:
             view = view.without(removed)

@@ -250,3 +250,34 @@ def body_began(rule: Rule, view: View, block: int) -> bool:
         if found >= rule.after_prose:
             return True
     return False
+
+
+def title_matches(rule: Rule, view: View) -> Iterator[Match]:
+    """The page's <title> printed as a block near the top, as whole-page text has it: the
+    headline, a separator and the site's name ("Headline - Site", "Headline | Site"),
+    where the headline itself is another block near the top. The copy with the name
+    goes; the headline stays. Blocks are compared by key (case, spacing, typographic
+    marks); the name is at most `max_words` words and no sentence."""
+    window = [i for i in islice(view.forward(), rule.within_first or None)
+              if view.sizes.each[i] <= rule.max_chars]
+    keys: dict[str, int] = {}
+    for i in window:
+        keys.setdefault(view.keys[i], i)
+    for i in window:
+        k = view.keys[i]
+        for sep in rule.separators:
+            at = k.rfind(f" {sep} ")
+            if at < 0:
+                continue
+            head, name = k[:at], k[at + len(sep) + 2:]
+            other = keys.get(head)
+            if other is not None and other != i and len(head) >= rule.min_chars \
+                    and _site_name(name, rule.max_words):
+                yield Match(rule.id, i, f'the headline (block {other}) and a name, "{name}"')
+                break
+
+
+def _site_name(name: str, max_words: int) -> bool:
+    """A site's name: a few words ("Fox Business", "nj.com"), not a sentence."""
+    return 0 < len(name.split()) <= max_words and not name.endswith(SENTENCE_END) \
+        and not any(m in name for m in (". ", "! ", "? "))

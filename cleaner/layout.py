@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .model import BlockKind, Document
 from .textnorm import SENTENCE_END, size
+from .textnorm import keys as textnorm_keys
 
 
 class Sizes(NamedTuple):
@@ -81,6 +82,7 @@ class View(NamedTuple):
     doc: Document
     sizes: Sizes
     traits: Traits
+    keys: tuple[str, ...]  # each block's comparison form (textnorm.key)
     gone: tuple[int, ...] = ()
     gone_before: tuple[int, ...] = (0,)  # gone_before[k]: characters of gone[:k]
     gone_set: frozenset[int] = frozenset()
@@ -132,5 +134,8 @@ class View(NamedTuple):
         return (i for i in range(stop - 1, -1, -1) if i not in gone)
 
 
-def view_of(doc: Document) -> View:
-    return View(doc, measure(doc), traits(doc))
+def view_of(doc: Document, keys: tuple[str, ...] | None = None) -> View:
+    """The whole document; `keys` (textnorm.keys of the blocks) when already worked out."""
+    if keys is None or len(keys) != len(doc.blocks):
+        keys = tuple(textnorm_keys([b.text for b in doc.blocks])) if doc.blocks else ()
+    return View(doc, measure(doc), traits(doc), keys)

@@ -34,6 +34,7 @@ FIELDS: dict[RuleKind, set[str]] = {
     RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share", "max_paragraphs"},
     RuleKind.FRINGE: {"max_chars", "min_run", "prose_chars", "where"},
     RuleKind.CARDS: {"separators", "max_chars", "min_run", "max_card_blocks", "prose_chars"},
+    RuleKind.TITLE: {"separators", "max_chars", "min_chars", "max_words", "within_first"},
 }
 INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
         "gap_max_chars", "max_words", "min_run", "prose_chars", "max_paragraphs", "after_prose",
@@ -183,8 +184,14 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
             raise ctx.fail('must be "head", "tail" or "both"', "where")
         return {"where": where, "max_chars": values.get("max_chars", 40)}
     if kind == RuleKind.CARDS:
-        return {"separators": _separators(values.get("separators", ()), ctx),
+        return {"separators": _separators(values.get("separators", ()), ctx,
+                                          "the lines that open a card"),
                 "max_chars": values.get("max_chars", 150), "min_run": values.get("min_run", 3)}
+    if kind == RuleKind.TITLE:
+        return {"separators": _separators(values.get("separators", ()), ctx,
+                                          "what stands between the headline and the site's name"),
+                "max_chars": values.get("max_chars", 300), "min_chars": values.get("min_chars", 15),
+                "max_words": values.get("max_words", 6), "within_first": values.get("within_first", 15)}
     if kind == RuleKind.ELEMENT:
         for sel in values.get("selectors", ()):
             check_selector(sel, ctx)
@@ -195,11 +202,10 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
     return {}
 
 
-def _separators(values: tuple[str, ...], ctx: _Ctx) -> tuple[str, ...]:
-    """Separator lines, compared by key: marks only, or a heading would open a card."""
+def _separators(values: tuple[str, ...], ctx: _Ctx, what: str) -> tuple[str, ...]:
+    """Separators, compared by key: marks only (a word would make a heading a separator)."""
     if not values:
-        raise ctx.fail('a cards rule needs separators = ["-", ...]: the lines that open a card',
-                       "separators")
+        raise ctx.fail(f'this kind of rule needs separators = ["-", ...]: {what}', "separators")
     for v in values:
         if not key(v) or re.search(r"\w", key(v)):
             raise ctx.fail(f"separator {v!r} must be marks only, such as \"-\" or \"*\" "

@@ -22,6 +22,7 @@ from .kinds import (
     duplicate_matches,
     fringe_matches,
     section_spans,
+    title_matches,
 )
 from .layout import View, view_of
 from .model import Document, Match, Rule, RuleKind, Span
@@ -103,7 +104,7 @@ def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Ma
     """recognise + place, in one call, before any guard (for a rule's examples): every
     block some rule would take, a section's blocks included."""
     found = recognise(compiled, doc, site)
-    view = view_of(doc)
+    view = view_of(doc, found.keys)
     matches, spans = place(compiled, view, by_rule(found.hits), found.inactive,
                            copy_groups(doc, found.keys))
     for span in spans:
@@ -123,6 +124,8 @@ def _kind_matches(rule: Rule, view: View, hits: list[Hit],
         return fringe_matches(rule, view)
     if rule.kind == RuleKind.CARDS:
         return card_matches(rule, view)
+    if rule.kind == RuleKind.TITLE:
+        return title_matches(rule, view)
     return ()
 
 

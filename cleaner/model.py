@@ -47,6 +47,7 @@ class RuleKind(str, Enum):
     ELEMENT = "element"  # an HTML element, by CSS selector, tag or class/id token
     FRINGE = "fringe"  # runs of short lines before the first or after the last prose block
     CARDS = "cards"  # teaser cards after the last prose block: separator, headline, blurb
+    TITLE = "title"  # the page's <title> near the top: the headline, a separator, the site
 
 
 class Anchor(str, Enum):
@@ -152,7 +153,7 @@ class Rule:
     prose_chars: int = 150  # a block this long that has a sentence in it is prose
     where: str = "both"  # "head", "tail" or "both"
     # cards: teasers at the end, each opened by a separator line ("-") (min_run: cards)
-    separators: tuple[str, ...] = ()  # the lines that open a card, marks only
+    separators: tuple[str, ...] = ()  # the lines that open a card; title: between headline and site
     max_card_blocks: int = 3  # a card is its separator and 2 to this many short blocks
     # element (HTML): what it matches, before extraction
     selectors: tuple[str, ...] = ()

@@ -88,6 +88,10 @@ def _matches(rule: Rule) -> list[str]:
         out.append(f"  cards opened by: {'; '.join(map(repr, rule.separators))}")
         guards = {"max_chars": rule.max_chars, "min_run": rule.min_run,
                   "max_card_blocks": rule.max_card_blocks, "prose_chars": rule.prose_chars}
+    if rule.kind == RuleKind.TITLE:
+        out.append(f"  headline, then: {'; '.join(map(repr, rule.separators))}, then the site")
+        guards = {"max_chars": rule.max_chars, "min_chars": rule.min_chars,
+                  "max_words": rule.max_words, "within_first": rule.within_first}
     if rule.kind == RuleKind.DUPLICATE:
         guards = {"min_chars": rule.min_chars, "max_copies": rule.max_copies, "keep": rule.keep,
                   "max_gap": rule.max_gap, "within_first": rule.within_first}

@@ -206,3 +206,33 @@ def test_a_comments_button_in_the_share_bar_does_not_cut_the_article():
     body = [para.format(n=n) for n in range(1, 20)]
     text = "\n\n".join(["Headline", *body[:2], "Read comments", *body[2:]])
     assert [p for p in C.clean(text).paragraphs if p in body] == body
+
+
+COUNCIL = ("The council voted seven to two on Tuesday night, and the mayor said the city could "
+        "not wait any longer for the repairs. Work on the bridge starts in the spring.")
+
+
+def test_the_title_tag_goes_and_the_headline_becomes_the_title():
+    text = "\n".join(["Council backs bridge repairs after a long night | Riverton Daily Star",
+                      "Home", "News", "Sport", "Weather",
+                      "Council backs bridge repairs after a long night", COUNCIL])
+    result = C.clean(text)
+    assert result.title == "Council backs bridge repairs after a long night"
+    assert result.paragraphs == (COUNCIL,)
+    assert ("page.title-tag", "Council backs bridge repairs after a long night | Riverton Daily Star") \
+        in removed_rules(text)
+    assert C.clean(result.text).text == result.text
+
+
+@pytest.mark.parametrize("lines", [
+    # no headline to repeat: the line is the only title there is
+    ["Council backs bridge repairs after a long night - Riverton Daily Star", COUNCIL],
+    # what follows the separator is a sentence, not a site's name
+    ["Council backs bridge repairs", "Council backs bridge repairs - and the mayor is pleased.", COUNCIL],
+    # the headline is deep in the body, not near the top
+    ["Council backs bridge repairs after a long night - Riverton Daily Star",
+     *[COUNCIL.replace("seven", str(n)) for n in range(20)], "Council backs bridge repairs after a long night"],
+])
+def test_a_title_like_line_without_its_headline_near_the_top_stays(lines):
+    text = "\n".join(lines)
+    assert "page.title-tag" not in [rule for rule, _ in removed_rules(text)]

@@ -174,3 +174,28 @@ def test_a_cards_rule_needs_separators_and_a_real_run(tmp_path):
     assert "field 'max_card_blocks'" in str(err)
     err = _error(tmp_path, CARDS_RULE.replace('kind = "cards"', 'kind = "block"\nphrases = ["x"]'))
     assert "field 'separators': unknown field" in str(err)
+
+
+TITLE_RULE = '''
+[[rule]]
+id = "t.title"
+description = "The title tag."
+kind = "title"
+separators = ["-", "|"]
+[rule.examples]
+remove = ["x"]
+keep = ["y"]
+'''
+
+
+def test_a_title_rule_loads_with_its_defaults(tmp_path):
+    rule = _load(tmp_path, TITLE_RULE)[0].rules[0]
+    assert (rule.separators, rule.within_first, rule.min_chars, rule.max_words, rule.max_chars) \
+        == (("-", "|"), 15, 15, 6, 300)
+
+
+def test_a_title_rule_needs_separators_of_marks(tmp_path):
+    err = _error(tmp_path, TITLE_RULE.replace('separators = ["-", "|"]\n', ""))
+    assert "needs separators" in str(err) and err.rule == "t.title"
+    err = _error(tmp_path, TITLE_RULE.replace('["-", "|"]', '["-", "by"]'))
+    assert "field 'separators': separator 'by'" in str(err) and "marks only" in str(err)
