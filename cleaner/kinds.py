@@ -212,12 +212,11 @@ def card_matches(rule: Rule, view: View) -> Iterator[Match]:
     shape: a list in the article has one line an item (or prose in it), and a separator
     between the article's sections has prose after it.
     """
-    blocks = view.doc.blocks
     last = next((i for i in view.backward() if view.prose(i, rule.prose_chars)), None)
     if last is None:
         return  # no body to tell the cards from
     tail = list(view.forward(last + 1))
-    run = _card_run(rule, [key(blocks[i].text) for i in tail], [view.sizes.each[i] for i in tail])
+    run = _card_run(rule, [view.keys[i] for i in tail], [view.sizes.each[i] for i in tail])
     if run:
         why = f"{run[0]} teaser cards in a row, to the end of the text"
         yield from (Match(rule.id, i, why) for i in tail[run[1]:])
