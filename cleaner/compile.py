@@ -174,6 +174,6 @@ def _gates(patterns: list[CompiledPattern], groups: list) -> dict[tuple[int, ...
     return gates
 
 
-# backreferences and recursion (\1 \g<..> (?P=..) (?&..) (?R) (?1)), global inline flags,
-# control verbs (*SKIP)
-_UNGATED = re.compile(r"\\[1-9g]|\(\?(?:P=|&|R\)|[+-]?\d)|\(\?[a-zA-Z^-]+\)|\(\*")
+# backreferences and recursion (\1 \g<..> (?P=..) (?&..) (?R) (?1)), conditionals on a
+# group ((?(1)..)), global inline flags ((?i) (?V1)), control verbs (*SKIP)
+_UNGATED = re.compile(r"\\[1-9g]|\(\?(?:P=|&|R\)|[+-]?\d|\()|\(\?[a-zA-Z0-9^-]+\)|\(\*")

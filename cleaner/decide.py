@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .compile import CompiledRules
 from .kinds import copy_floor, copy_groups
 from .layout import Sizes, View, view_of
-from .match import Recognised, by_rule, place
+from .match import Recognised, by_rule, late_kind, place
 from .model import Document, Match, RuleKind, RuleSet, Span, Step
 
 MAX_ROUNDS = 64  # removals only grow, so this ends; real pages settle in 2 to 5 rounds
@@ -36,6 +36,9 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     until that is stable is what makes cleaning idempotent: the output, cleaned again,
     is a fixpoint and loses nothing more. Block hits are not recomputed: what a rule
     recognises in a block does not depend on its neighbours.
+
+    The title kind joins only once the others have settled: the title tag goes only if
+    the headline it repeats is still there, or the article would be left without a title.
     """
     removed: dict[int, Step] = {}
     guarded: dict[str, Step] = {}
@@ -43,16 +46,20 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     hits = by_rule(found.hits)
     copies = copy_groups(doc, found.keys, floor) if floor is not None else {}
     view = view_of(doc, found.keys)
+    late = not any(late_kind(r) and r.id not in found.inactive for r in compiled.ruleset.rules)
     for round_number in range(MAX_ROUNDS):
         if round_number:
             view = view.without(removed)
         matches, spans = place(compiled, view, hits, found.inactive, copies,
-                               only_positional=round_number > 0)
+                               only_positional=round_number > 0, late=late)
         round_ = decide(view, compiled.ruleset, matches, spans)
         for g in round_.guarded:
             guarded.setdefault(g.reason, g)
         if not round_.removed:
-            break
+            if late:
+                break
+            late = True  # settled: now the title kind, and whatever it sets off
+            continue
         for s in round_.removed:
             removed[s.block] = s
     return _final(doc, view.sizes, compiled.ruleset, removed, list(guarded.values()),

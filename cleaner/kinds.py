@@ -252,31 +252,45 @@ def body_began(rule: Rule, view: View, block: int) -> bool:
 
 
 def title_matches(rule: Rule, view: View) -> Iterator[Match]:
-    """The page's <title> printed as a block near the top, as whole-page text has it: the
+    """The page's <title> printed as the first block, as whole-page text has it: the
     headline, a separator and the site's name ("Headline - Site", "Headline | Site"),
-    where the headline itself is another block near the top. The copy with the name
-    goes; the headline stays. Blocks are compared by key (case, spacing, typographic
-    marks); the name is at most `max_words` words and no sentence."""
-    window = [i for i in islice(view.forward(), rule.within_first or None)
-              if view.sizes.each[i] <= rule.max_chars]
-    keys: dict[str, int] = {}
-    for i in window:
-        keys.setdefault(view.keys[i], i)
-    for i in window:
-        k = view.keys[i]
-        for sep in rule.separators:
-            at = k.rfind(f" {sep} ")
-            if at < 0:
-                continue
-            head, name = k[:at], k[at + len(sep) + 2:]
-            other = keys.get(head)
-            if other is not None and other != i and len(head) >= rule.min_chars \
-                    and _site_name(name, rule.max_words):
-                yield Match(rule.id, i, f'the headline (block {other}) and a name, "{name}"')
-                break
+    where the headline itself follows it among the first `within_first` blocks. The copy
+    with the name goes; the headline stays (at worst, the first block was the only title
+    and the document keeps its body without one: never a body block).
+
+    Blocks are compared by key, without quotation marks (quote repair may put back the
+    mark that told them apart); the name is at most `max_words` words, no sentence, and
+    written as names are: no word in lower case but a `connectors` word or a domain.
+    """
+    window = list(islice(view.forward(), rule.within_first or None))
+    if len(window) < 2 or view.sizes.each[window[0]] > rule.max_chars:
+        return
+    first, k = window[0], _bare(view.keys[window[0]])
+    heads: dict[str, int] = {}
+    for i in window[1:]:
+        heads.setdefault(_bare(view.keys[i]), i)
+    for sep in rule.separators:
+        at = k.rfind(f" {sep} ")
+        if at < 0:
+            continue
+        head, name = k[:at], k[at + len(sep) + 2:]
+        words = view.doc.blocks[first].text.split()[-len(name.split()):] if name else []
+        if head in heads and len(head) >= rule.min_chars and _site_name(words, rule):
+            yield Match(rule.id, first, f'the headline (block {heads[head]}) and a name, "{name}"')
+            return
 
 
-def _site_name(name: str, max_words: int) -> bool:
-    """A site's name: a few words ("Fox Business", "nj.com"), not a sentence."""
-    return 0 < len(name.split()) <= max_words and not name.endswith(SENTENCE_END) \
-        and not any(m in name for m in (". ", "! ", "? "))
+def _bare(k: str) -> str:
+    return " ".join(k.replace('"', " ").replace("'", " ").split())
+
+
+def _site_name(words: list[str], rule: Rule) -> bool:
+    """A site's name: "Fox Business", "The Coastal Ledger", "nj.com"; not a sentence
+    ("and the mayor is pleased.") or a phrase ("in five charts")."""
+    if not 0 < len(words) <= rule.max_words:
+        return False
+    text = " ".join(words)
+    if text.endswith(SENTENCE_END) or any(m in text for m in (". ", "! ", "? ")):
+        return False
+    named = [w for w in words if w.casefold() not in rule.connectors]
+    return bool(named) and all(not w[0].islower() or "." in w.strip(".") for w in named)

@@ -68,16 +68,18 @@ def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -
 
 def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
           inactive: frozenset[str], copies: dict[str, tuple[int, ...]],
-          only_positional: bool = False) -> tuple[list[Match], list[Span]]:
+          only_positional: bool = False, late: bool = True) -> tuple[list[Match], list[Span]]:
     """Matches of every rule on the blocks left in `view`, given the block hits of each
     rule: position guards, sections, duplicates and bylines, all of which depend on
     which blocks are there. Sections are proposed whole, as Spans, for the size guards.
     `only_positional`: leave out block rules without position guards, whose matches
-    cannot change when other blocks go."""
+    cannot change when other blocks go. `late`: include the kinds that judge what the
+    others left (the title kind); decide runs them once the rest has settled."""
     matches: list[Match] = []
     spans: list[Span] = []
     for rule in compiled.ruleset.rules:
-        if rule.id in inactive or (only_positional and not positional(rule)):
+        if rule.id in inactive or (only_positional and not positional(rule)) \
+                or (not late and late_kind(rule)):
             continue
         hits = by_rule.get(rule.id, [])
         if view.gone:
@@ -94,6 +96,10 @@ def by_rule(hits: tuple[Hit, ...]) -> dict[str, list[Hit]]:
     for hit in hits:
         grouped[hit.target.rule].append(hit)
     return grouped
+
+
+def late_kind(rule: Rule) -> bool:
+    return rule.kind == RuleKind.TITLE
 
 
 def positional(rule: Rule) -> bool:
@@ -156,15 +162,16 @@ def block_hits(index: TriggerIndex, doc: Document, ks: tuple[str, ...],
                 if size(k) <= t.max_chars:
                     yield Hit(t, j, f'phrase "{fk}"')
     joined = "\n".join(ks)
+    slow: set[tuple[int, ...]] = set()  # gates that timed out in this document
     if index.openers:
-        yield from _opener_hits(index, ks, joined, warnings)
+        yield from _opener_hits(index, ks, joined, warnings, slow)
     if not (index.words or index.by_substring or index.unfiltered):
         return
     starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
     for j, words in _keyword_lines(index, joined, starts):
-        yield from _word_hits(index, j, ks[j], ks[j].strip(EDGE), words, warnings)
+        yield from _word_hits(index, j, ks[j], ks[j].strip(EDGE), words, warnings, slow)
     for j, groups in _substring_lines(index, joined, starts):
-        numbers = {n for g in groups for n in _through(index, g, ks[j])}
+        numbers = {n for g in groups for n in _through(index, g, ks[j], slow)}
         for n in sorted(numbers):
             yield from _pattern_hits(index, n, j, ks[j], warnings)
     for j, k in enumerate(ks) if index.unfiltered else ():
@@ -176,7 +183,7 @@ _FIRST_WORD = re.compile(r"^[^\w\n]*(\w*)", re.MULTILINE)
 
 
 def _opener_hits(index: TriggerIndex, ks: list[str], joined: str,
-                 warnings: list[str]) -> Iterator[Hit]:
+                 warnings: list[str], slow: set[tuple[int, ...]]) -> Iterator[Hit]:
     """Anchored patterns, run only on the blocks that open with a word they can open with."""
     openers = index.openers
     digits = openers.get(DIGITS, ())
@@ -184,20 +191,23 @@ def _opener_hits(index: TriggerIndex, ks: list[str], joined: str,
     candidates = [j for j, w in enumerate(firsts) if w in openers or (digits and w.isdigit())]
     for j in candidates:
         w, k = firsts[j], ks[j]
-        numbers = _through(index, openers.get(w, ()), k) + (
-            _through(index, digits, k) if w.isdigit() else ())
+        numbers = _through(index, openers.get(w, ()), k, slow) + (
+            _through(index, digits, k, slow) if w.isdigit() else ())
         for n in sorted(set(numbers)) if len(numbers) > 1 else numbers:
             yield from _pattern_hits(index, n, j, k, warnings)
 
 
-def _through(index: TriggerIndex, group: tuple[int, ...], k: str) -> tuple[int, ...]:
-    """The patterns of `group` worth running on `k`: none if the group's gate finds nothing."""
+def _through(index: TriggerIndex, group: tuple[int, ...], k: str,
+             slow: set[tuple[int, ...]]) -> tuple[int, ...]:
+    """The patterns of `group` worth running on `k`: none if the group's gate finds nothing.
+    A gate that timed out (in `slow`) is not tried again in the document."""
     gate = index.gates.get(group)
-    if gate is None or size(k) > index.max_chars:
+    if gate is None or size(k) > index.max_chars or group in slow:
         return group
     try:
         return group if gate.search(k, timeout=PATTERN_TIMEOUT) else ()
     except TimeoutError:
+        slow.add(group)
         return group  # one by one, so the pattern that is slow is named
 
 
@@ -262,7 +272,7 @@ _SPACE_BYTES = frozenset(b" \t\n\r\x0b\x0c")
 
 
 def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
-               warnings: list[str]) -> Iterator[Hit]:
+               warnings: list[str], slow: set[tuple[int, ...]]) -> Iterator[Hit]:
     n = size(k)
     patterns: set[int] = set()
     for w in words:
@@ -274,7 +284,7 @@ def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
             if n <= t.max_chars and _contains(k, phrase):
                 yield Hit(t, i, f'contains "{phrase}"')
         if entry.patterns:
-            patterns.update(_through(index, entry.patterns, k))
+            patterns.update(_through(index, entry.patterns, k, slow))
     for n in sorted(patterns):
         yield from _pattern_hits(index, n, i, k, warnings)
 

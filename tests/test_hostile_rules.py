@@ -38,6 +38,27 @@ keep = ["b"]
     assert all(p in result.paragraphs for p in BODY)
 
 
+
+def test_a_slow_pattern_sharing_a_gate_is_contained(tmp_path):
+    # two patterns hanging off one word share a gate (one alternation): the gate is slow
+    # too, and is tried once a document, not once a block
+    rs = rules(tmp_path, r"""
+[[rule]]
+id = "u.slow"
+description = "A pathological pattern beside a plain one."
+kind = "block"
+patterns = ['\bpromo (?:a|aa)+$', '\bpromo code\b']
+[rule.examples]
+remove = ["promo code"]
+keep = ["b"]
+""")
+    doc = "\n".join(["Title", *("promo " + "a" * 40 + "!" for _ in range(50)), *BODY])
+    t0 = time.monotonic()
+    result = Cleaner(rules=rs).clean(doc)
+    assert time.monotonic() - t0 < 5
+    assert any("timed out" in w for w in result.warnings)
+    assert all(p in result.paragraphs for p in BODY)
+
 def test_selector_matching_everything_is_refused_and_reported(tmp_path):
     rs = rules(tmp_path, '''
 [[rule]]

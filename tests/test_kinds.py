@@ -236,3 +236,48 @@ def test_the_title_tag_goes_and_the_headline_becomes_the_title():
 def test_a_title_like_line_without_its_headline_near_the_top_stays(lines):
     text = "\n".join(lines)
     assert "page.title-tag" not in [rule for rule, _ in removed_rules(text)]
+
+
+def test_the_title_tag_stays_when_its_headline_went_with_the_menu():
+    # five menu items: the head fringe takes the headline with them; the title tag is
+    # then the only title there is, and stays
+    text = "\n".join(["Council backs bridge repairs after a long night | Riverton Daily Star",
+                      "Home", "News", "Sport", "Weather", "Business",
+                      "Council backs bridge repairs after a long night", COUNCIL])
+    result = C.clean(text)
+    assert result.title == "Council backs bridge repairs after a long night | Riverton Daily Star"
+    assert result.paragraphs == (COUNCIL,)
+    assert C.clean(result.text).text == result.text
+
+
+def test_the_title_tag_and_a_headline_that_lost_its_opening_mark_are_one_title():
+    text = "\n".join(["\u201cWe will not back down,\u201d says harbour mayor - The Coastal Ledger",
+                      "We will not back down,\u201d says harbour mayor", COUNCIL])
+    once = C.clean(text)
+    assert once.title == "\u201cWe will not back down,\u201d says harbour mayor"  # repaired
+    assert C.clean(once.text).text == once.text
+
+
+@pytest.mark.parametrize("first", [
+    "Council backs bridge repairs - Seven Hills Valley Evening News And Post",  # 8 words
+    "Council backs bridge repairs - Riverton Daily. Star",  # a sentence ends inside
+    "Council backs bridge repairs - what happens next",  # words in lower case: a phrase
+    "Council backs bridge repairs : Riverton Daily Star",  # ':' is French typography
+])
+def test_the_title_tag_needs_a_name_after_a_separator(first):
+    text = "\n".join([first, "Council backs bridge repairs", COUNCIL])
+    assert "page.title-tag" not in [rule for rule, _ in removed_rules(text)]
+
+
+def test_a_name_may_be_a_domain_or_hold_connectors():
+    for name in ("nj.com", "Times of India", "La Voix du Nord"):
+        text = "\n".join([f"Council backs bridge repairs - {name}", "Council backs bridge repairs",
+                          COUNCIL])
+        assert C.clean(text).title == "Council backs bridge repairs", name
+
+
+def test_only_the_first_block_can_be_the_title_tag():
+    # a listicle's item heading repeats the headline: it is after prose, and stays
+    text = "\n".join(["Best budget laptops of the year", COUNCIL,
+                      "Best budget laptops of the year - Acer Aspire 5", COUNCIL.replace("seven", "six")])
+    assert "Best budget laptops of the year - Acer Aspire 5" in C.clean(text).paragraphs

@@ -116,6 +116,7 @@ def test_gate_agrees_with_its_patterns_on_generated_text(gate, words):
     r"^(news) \1$",  # a backreference: its number would change in an alternation
     r"^(?P<w>news) (?P=w)$",
     r"(?i)^news$",  # a flag for the whole pattern
+    r"^news (x)?(?(1)y|z)$",  # a conditional on a group's number
 ])
 def test_no_gate_for_a_group_with_a_pattern_that_cannot_share_one(odd):
     rule = Rule("t", "t", RuleKind.BLOCK, Examples(),
@@ -131,3 +132,14 @@ def test_a_gate_for_a_group_of_plain_patterns():
     gate = compile_rules(RuleSet((rule,))).index.gates[(0, 1)]
     assert gate.search("news") and gate.search("news today") and not gate.search("the news")
     assert not gate.search("newsletter")  # "news" is not a word of it
+
+
+@pytest.mark.parametrize("odd", [r"(?V1)\bnews\b", r"\bnews (x)?(?(1)y|z)\b", r"(?i)\bnews\b"])
+def test_no_gate_for_any_group_holding_such_a_pattern(odd):
+    from collections import namedtuple
+
+    from cleaner.compile import _gates
+
+    P = namedtuple("P", "source")
+    assert _gates([P(r"\bnews\b"), P(odd)], [(0, 1)]) == {}
+    assert set(_gates([P(r"\bnews\b"), P(r"\bnews today\b")], [(0, 1)])) == {(0, 1)}
