@@ -25,6 +25,7 @@ class Decision(NamedTuple):
     removed: tuple[Step, ...]
     guarded: tuple[Step, ...]
     byline: str | None
+    titled: bool = False  # a title rule took the title tag: the first block kept is the headline
 
 
 def settle(compiled: CompiledRules, doc: Document, found: Recognised,
@@ -47,7 +48,9 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     copies = copy_groups(doc, found.keys, floor) if floor is not None else {}
     view = view_of(doc, found.keys)
     late = not any(late_kind(r) and r.id not in found.inactive for r in compiled.ruleset.rules)
-    for round_number in range(MAX_ROUNDS):
+    budget, round_number = MAX_ROUNDS, -1
+    while budget:  # each phase has its own MAX_ROUNDS
+        budget, round_number = budget - 1, round_number + 1
         if round_number:
             view = view.without(removed)
         matches, spans = place(compiled, view, hits, found.inactive, copies,
@@ -58,7 +61,7 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
         if not round_.removed:
             if late:
                 break
-            late = True  # settled: now the title kind, and whatever it sets off
+            late, budget = True, MAX_ROUNDS  # settled: now the title kind, and what it sets off
             continue
         for s in round_.removed:
             removed[s.block] = s
@@ -79,7 +82,8 @@ def _final(doc: Document, sizes: Sizes, ruleset: RuleSet, removed: dict[int, Ste
     kinds = {r.id: r.kind for r in ruleset.rules}
     byline = next((s.text.strip() for s in steps if kinds.get(s.rule) == RuleKind.BYLINE), None)
     keep = tuple(b.index not in removed for b in doc.blocks)
-    return Decision(keep, steps, tuple(guarded), byline)
+    titled = any(kinds.get(s.rule) == RuleKind.TITLE for s in steps)
+    return Decision(keep, steps, tuple(guarded), byline, titled)
 
 
 def decide(view: View, ruleset: RuleSet, matches: list[Match], spans: list[Span]) -> Decision:

@@ -254,29 +254,27 @@ def body_began(rule: Rule, view: View, block: int) -> bool:
 def title_matches(rule: Rule, view: View) -> Iterator[Match]:
     """The page's <title> printed as the first block, as whole-page text has it: the
     headline, a separator and the site's name ("Headline - Site", "Headline | Site"),
-    where the headline itself follows it among the first `within_first` blocks. The copy
-    with the name goes; the headline stays (at worst, the first block was the only title
-    and the document keeps its body without one: never a body block).
+    right above the headline itself. The copy with the name goes; the headline stays,
+    and is the title (decide says so, whatever mark ends it).
 
     Blocks are compared by key, without quotation marks (quote repair may put back the
-    mark that told them apart); the name is at most `max_words` words, no sentence, and
-    written as names are: no word in lower case but a `connectors` word or a domain.
+    mark that told them apart); the name is at most `max_words` words, no sentence, no
+    figure, and written as names are: no word in lower case but a `connectors` word or a
+    domain. A subtitle ("Super Bowl LVIII - Chiefs Beat 49ers") fails the last two.
     """
-    window = list(islice(view.forward(), rule.within_first or None))
+    window = list(islice(view.forward(), 2))
     if len(window) < 2 or view.sizes.each[window[0]] > rule.max_chars:
         return
-    first, k = window[0], _bare(view.keys[window[0]])
-    heads: dict[str, int] = {}
-    for i in window[1:]:
-        heads.setdefault(_bare(view.keys[i]), i)
+    first, headline = window
+    k, head = _bare(view.keys[first]), _bare(view.keys[headline])
+    if len(head) < rule.min_chars or not k.startswith(head):
+        return
     for sep in rule.separators:
-        at = k.rfind(f" {sep} ")
-        if at < 0:
-            continue
-        head, name = k[:at], k[at + len(sep) + 2:]
-        words = view.doc.blocks[first].text.split()[-len(name.split()):] if name else []
-        if head in heads and len(head) >= rule.min_chars and _site_name(words, rule):
-            yield Match(rule.id, first, f'the headline (block {heads[head]}) and a name, "{name}"')
+        if k.startswith(f"{head} {sep} "):
+            name = k[len(head) + len(sep) + 2:]
+            words = view.doc.blocks[first].text.split()[-len(name.split()):] if name else []
+            if _site_name(words, rule):
+                yield Match(rule.id, first, f'the headline (block {headline}) and a name, "{name}"')
             return
 
 
@@ -290,7 +288,8 @@ def _site_name(words: list[str], rule: Rule) -> bool:
     if not 0 < len(words) <= rule.max_words:
         return False
     text = " ".join(words)
-    if text.endswith(SENTENCE_END) or any(m in text for m in (". ", "! ", "? ")):
+    if text.endswith(SENTENCE_END) or any(m in text for m in (". ", "! ", "? ")) \
+            or any(c.isdigit() for c in text):
         return False
     named = [w for w in words if w.casefold() not in rule.connectors]
     return bool(named) and all(not w[0].islower() or "." in w.strip(".") for w in named)

@@ -34,8 +34,7 @@ FIELDS: dict[RuleKind, set[str]] = {
     RuleKind.ELEMENT: {"selectors", "tokens", "tags", "max_chars", "max_share", "max_paragraphs"},
     RuleKind.FRINGE: {"max_chars", "min_run", "prose_chars", "where"},
     RuleKind.CARDS: {"separators", "max_chars", "min_run", "max_card_blocks", "prose_chars"},
-    RuleKind.TITLE: {"separators", "max_chars", "min_chars", "max_words", "within_first",
-                     "connectors"},
+    RuleKind.TITLE: {"separators", "max_chars", "min_chars", "max_words", "connectors"},
 }
 INTS = {"max_chars", "within_first", "max_blocks", "min_chars", "max_copies", "max_gap",
         "gap_max_chars", "max_words", "min_run", "prose_chars", "max_paragraphs", "after_prose",
@@ -192,7 +191,7 @@ def _kind_fields(kind: RuleKind, entry: dict, values: dict, ctx: _Ctx) -> dict[s
         return {"separators": _separators(values.get("separators", ()), ctx,
                                           "what stands between the headline and the site's name"),
                 "max_chars": values.get("max_chars", 300), "min_chars": values.get("min_chars", 15),
-                "max_words": values.get("max_words", 6), "within_first": values.get("within_first", 15),
+                "max_words": values.get("max_words", 4),
                 "connectors": tuple(key(p) for p in values.get("connectors", ()))}
     if kind == RuleKind.ELEMENT:
         for sel in values.get("selectors", ()):

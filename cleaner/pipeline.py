@@ -60,7 +60,7 @@ def segment(source: Source, url: str | None, compiled: CompiledRules,
 def _result(doc, kept, texts, decision, repairs, warnings) -> Result:
     title = doc.meta.title
     body = list(zip(kept, texts))
-    if title is None and body and _looks_like_title(body[0][1]):
+    if title is None and body and (decision.titled or _looks_like_title(body[0][1])):
         title = body[0][1]
     if body and body[0][1] == title:
         body = body[1:]

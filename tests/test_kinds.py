@@ -229,9 +229,14 @@ def test_the_title_tag_goes_and_the_headline_becomes_the_title():
     ["Council backs bridge repairs after a long night - Riverton Daily Star", COUNCIL],
     # what follows the separator is a sentence, not a site's name
     ["Council backs bridge repairs", "Council backs bridge repairs - and the mayor is pleased.", COUNCIL],
-    # the headline is deep in the body, not near the top
+    # the headline is deep in the body, not right under it
     ["Council backs bridge repairs after a long night - Riverton Daily Star",
      *[COUNCIL.replace("seven", str(n)) for n in range(20)], "Council backs bridge repairs after a long night"],
+    # a section label between them: which of the two is the title is not clear
+    ["Council backs bridge repairs after a long night - Riverton Daily Star", "Politics",
+     "Council backs bridge repairs after a long night", COUNCIL],
+    # a kicker under the headline with its subtitle
+    ["Super Bowl LVIII - Chiefs Beat 49ers in Overtime", "Super Bowl LVIII", COUNCIL],
 ])
 def test_a_title_like_line_without_its_headline_near_the_top_stays(lines):
     text = "\n".join(lines)
@@ -259,7 +264,7 @@ def test_the_title_tag_and_a_headline_that_lost_its_opening_mark_are_one_title()
 
 
 @pytest.mark.parametrize("first", [
-    "Council backs bridge repairs - Seven Hills Valley Evening News And Post",  # 8 words
+    "Council backs bridge repairs - Seven Hills Valley Evening Post",  # 5 words
     "Council backs bridge repairs - Riverton Daily. Star",  # a sentence ends inside
     "Council backs bridge repairs - what happens next",  # words in lower case: a phrase
     "Council backs bridge repairs : Riverton Daily Star",  # ':' is French typography
@@ -281,3 +286,13 @@ def test_only_the_first_block_can_be_the_title_tag():
     text = "\n".join(["Best budget laptops of the year", COUNCIL,
                       "Best budget laptops of the year - Acer Aspire 5", COUNCIL.replace("seven", "six")])
     assert "Best budget laptops of the year - Acer Aspire 5" in C.clean(text).paragraphs
+
+
+
+@pytest.mark.parametrize("headline", ["Is the bridge safe?", "\u00bfQu\u00e9 cambia con la reforma laboral?",
+                                      "Council backs bridge repairs!"])
+def test_the_headline_under_a_title_tag_is_the_title_whatever_mark_ends_it(headline):
+    text = "\n".join([f"{headline} - Riverton Daily Star", headline, COUNCIL])
+    result = C.clean(text)
+    assert (result.title, result.paragraphs) == (headline, (COUNCIL,))
+    assert C.clean(result.text).text == result.text

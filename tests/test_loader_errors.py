@@ -190,8 +190,8 @@ keep = ["y"]
 
 def test_a_title_rule_loads_with_its_defaults(tmp_path):
     rule = _load(tmp_path, TITLE_RULE)[0].rules[0]
-    assert (rule.separators, rule.within_first, rule.min_chars, rule.max_words, rule.max_chars) \
-        == (("-", "|"), 15, 15, 6, 300)
+    assert (rule.separators, rule.min_chars, rule.max_words, rule.max_chars) \
+        == (("-", "|"), 15, 4, 300)
 
 
 def test_a_title_rule_needs_separators_of_marks(tmp_path):
