@@ -48,21 +48,23 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
     copies = copy_groups(doc, found.keys, floor) if floor is not None else {}
     view = view_of(doc, found.keys)
     late = not any(late_kind(r) and r.id not in found.inactive for r in compiled.ruleset.rules)
+    only_late = False  # the first late round: what was placed before cannot change
     budget, round_number = MAX_ROUNDS, -1
     while budget:  # each phase has its own MAX_ROUNDS
         budget, round_number = budget - 1, round_number + 1
         if round_number:
             view = view.without(removed)
         matches, spans = place(compiled, view, hits, found.inactive, copies,
-                               only_positional=round_number > 0, late=late)
+                               only_positional=round_number > 0, late=late, only_late=only_late)
         round_ = decide(view, compiled.ruleset, matches, spans)
         for g in round_.guarded:
             guarded.setdefault(g.reason, g)
         if not round_.removed:
             if late:
                 break
-            late, budget = True, MAX_ROUNDS  # settled: now the title kind, and what it sets off
+            late, only_late, budget = True, True, MAX_ROUNDS  # settled: now the title kind...
             continue
+        only_late = False  # ...and, if it took something, everything that sets off
         for s in round_.removed:
             removed[s.block] = s
     return _final(doc, view.sizes, compiled.ruleset, removed, list(guarded.values()),

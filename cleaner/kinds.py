@@ -266,7 +266,7 @@ def title_matches(rule: Rule, view: View) -> Iterator[Match]:
     if len(window) < 2 or view.sizes.each[window[0]] > rule.max_chars:
         return
     first, headline = window
-    k, head = _bare(view.keys[first]), _bare(view.keys[headline])
+    k, head = copy_key(view.keys[first]), copy_key(view.keys[headline])
     if len(head) < rule.min_chars or not k.startswith(head):
         return
     for sep in rule.separators:
@@ -276,10 +276,6 @@ def title_matches(rule: Rule, view: View) -> Iterator[Match]:
             if _site_name(words, rule):
                 yield Match(rule.id, first, f'the headline (block {headline}) and a name, "{name}"')
             return
-
-
-def _bare(k: str) -> str:
-    return " ".join(k.replace('"', " ").replace("'", " ").split())
 
 
 def _site_name(words: list[str], rule: Rule) -> bool:

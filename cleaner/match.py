@@ -68,18 +68,20 @@ def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -
 
 def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
           inactive: frozenset[str], copies: dict[str, tuple[int, ...]],
-          only_positional: bool = False, late: bool = True) -> tuple[list[Match], list[Span]]:
+          only_positional: bool = False, late: bool = True,
+          only_late: bool = False) -> tuple[list[Match], list[Span]]:
     """Matches of every rule on the blocks left in `view`, given the block hits of each
     rule: position guards, sections, duplicates and bylines, all of which depend on
     which blocks are there. Sections are proposed whole, as Spans, for the size guards.
     `only_positional`: leave out block rules without position guards, whose matches
     cannot change when other blocks go. `late`: include the kinds that judge what the
-    others left (the title kind); decide runs them once the rest has settled."""
+    others left (the title kind); decide runs them once the rest has settled, at first
+    alone (`only_late`: the others have nothing more to take from a settled view)."""
     matches: list[Match] = []
     spans: list[Span] = []
     for rule in compiled.ruleset.rules:
         if rule.id in inactive or (only_positional and not positional(rule)) \
-                or (not late and late_kind(rule)):
+                or (not late and late_kind(rule)) or (only_late and not late_kind(rule)):
             continue
         hits = by_rule.get(rule.id, [])
         if view.gone:
