@@ -23,6 +23,8 @@ from typing import NamedTuple
 import aeb_data
 import extractors
 import floors
+import wcxb_data
+import wcxb_run
 from aeb_metric import Score, score
 from quality_dump import page_diff, write_dump
 
@@ -171,14 +173,50 @@ def parse_args(argv):
                     "bench/floors.json and rewrite those floors (default: fail instead)")
     ap.add_argument("--data", type=Path, default=aeb_data.AEB, help="the aeb-dev directory "
                     "(default: ../shared/bench/aeb-dev beside the repo)")
+    ap.add_argument("--set", choices=("aeb", "wcxb", "all"), default="all",
+                    help="which page set (default: all)")
+    ap.add_argument("--wcxb", type=Path, default=wcxb_data.WCXB, help="the wcxb-dev directory "
+                    "(default: ../shared/bench/wcxb-dev beside the repo)")
+    ap.add_argument("--mode", choices=("html", "text", "all"), default="all",
+                    help="wcxb-dev: HTML mode, text mode on the peers' text, or both (default: all)")
+    ap.add_argument("--half", choices=("study", "check", "both"), default="both",
+                    help="wcxb-dev: which half of split.json (default: both)")
+    ap.add_argument("--type", help="wcxb-dev: one page type only (default: all types)")
+    ap.add_argument("--trafilatura", choices=("live", "published"), default="live",
+                    help="wcxb-dev: run trafilatura's defaults in this run, or read "
+                    "peers/trafilatura.json (default: live)")
     return ap.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    fig: dict[str, float | None] = {}
+    results = {}
+    if args.set in ("aeb", "all") and not _elsewhere(args):
+        code = aeb_main(args, fig, results)
+        if code is not None:
+            return code
+    if args.set in ("wcxb", "all"):
+        fig.update(wcxb_run.main(args))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({**results, "figures": fig}, indent=2) + "\n")
+    if args.only or args.type or args.half != "both" or args.set != "all" or args.mode != "all":
+        print("\nfloors: not checked (a partial run)")
+        return 0
+    return 0 if floors.check(fig, args.lower_floor) else 1
+
+
+def _elsewhere(args) -> bool:
+    """--only names a wcxb-dev page (ids of four digits), not one of aeb-dev's."""
+    return bool(args.only) and args.set == "all" and args.only.isdigit()
+
+
+def aeb_main(args, fig: dict, results: dict) -> int | None:
+    """The aeb-dev tables; fills fig and results; a return code ends the run early."""
     if why := aeb_data.missing(args.data):
         print(why)
-        return 0
+        return None
     truth = aeb_data.load_truth(args.data)
     if args.only and args.only not in truth:
         print(f"quality: error: no page {args.only!r} in {args.data}", file=sys.stderr)
@@ -188,15 +226,11 @@ def main(argv=None) -> int:
     print(f"{len(pages)} page(s) from {args.data}\n")
     html = html_rows(truth, pages)
     post = postfilter_rows(truth, aeb_data.load_peers(args.data))
-    fig = figures_of(html, post)
+    fig.update(figures_of(html, post))
     print_targets(fig)
     report_pages(args, truth, pages, html["cleaner (HTML)"][0])
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(as_json(html, post, fig), indent=2) + "\n")
-    if args.only:
-        return 0
-    return 0 if floors.check(fig, args.lower_floor) else 1
+    results.update(as_json(html, post, {}))
+    return None
 
 
 def report_pages(args, truth, pages, run: Run) -> None:
