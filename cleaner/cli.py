@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from enum import IntEnum
 from typing import BinaryIO
@@ -15,8 +16,9 @@ from . import __version__
 from .api import Cleaner
 from .config import Config
 from .loader import RuleFileError
-from .model import CLEANER_ERRORS, InputKind
+from .model import CLEANER_ERRORS, InputKind, InputTooLarge
 from .render import Format, as_dict, explain, render
+from .source import too_large
 
 EXAMPLES = """\
 examples:
@@ -153,6 +155,8 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
             status = Exit.INPUT
             continue
         try:
+            if limit and len(content) > limit:  # cut off at limit + 1: say what is known
+                raise InputTooLarge(too_large(_file_size(name), limit))
             result = cleaner.clean(content, url=args.url)
         except CLEANER_ERRORS as exc:
             err.write(f"cleaner: error: {name}: {exc}\n")
@@ -184,6 +188,13 @@ def _read(stream: BinaryIO | None, name: str, limit: int) -> bytes:
         return stream.read(size)
     with open(name, "rb") as f:
         return f.read(size)
+
+
+def _file_size(name: str) -> int | None:
+    try:
+        return os.path.getsize(name) if name != "-" and os.path.isfile(name) else None
+    except OSError:
+        return None
 
 
 def run() -> None:

@@ -38,8 +38,7 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
         raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
     size = len(content) if not isinstance(content, str) else len(content) * (1 if content.isascii() else 2)
     if max_bytes and size > max_bytes:
-        raise InputTooLarge(f"document of {size / 1e6:.1f} MB is over the limit of "
-                            f"{max_bytes / 1e6:.1f} MB (max_bytes, --max-bytes)")
+        raise InputTooLarge(too_large(size, max_bytes))
     if isinstance(content, str):
         text, encoding, utf8 = content.removeprefix("\ufeff"), "str", None  # as bytes would be
     else:
@@ -47,6 +46,18 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
         text, encoding, exact = _decode(data)
         utf8 = data if exact else None  # the HTML parser reads UTF-8: no need to encode text again
     return Source(text, kind or detect_kind(text), encoding, utf8)
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """The refusal message, in MB unless both round to the same MB: then in bytes.
+    `size` None: unknown (a stream cut off past the limit)."""
+    shown = f"{size / 1e6:.1f}" if size is not None else None
+    if shown == f"{limit / 1e6:.1f}" or (size is None and limit % 100_000):
+        sizes = f"{size or 0:,} bytes", f"{limit:,} bytes"
+    else:
+        sizes = f"{(size or 0) / 1e6:.1f} MB", f"{limit / 1e6:.1f} MB"
+    what = "document" if size is None else f"document of {sizes[0]}"
+    return f"{what} is over the limit of {sizes[1]} (max_bytes, --max-bytes)"
 
 
 def detect_kind(text: str) -> InputKind:

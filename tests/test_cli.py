@@ -127,3 +127,13 @@ def test_input_over_max_bytes_is_refused_without_reading_it_all(tmp_path):
     big.write_bytes(b"word " * 400_000)  # 2 MB
     code, out, err = run(["--max-bytes", "1", str(big), str(CANON)])
     assert code == Exit.INPUT and "over the limit" in err and "US to Convene" in out
+
+
+def test_limit_message_tells_the_files_real_size_in_bytes_when_mb_would_read_equal(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"word " * 30)  # 150 bytes
+    code, _, err = run(["--max-bytes", "0.0001", str(page)])
+    assert code == Exit.INPUT
+    assert "document of 150 bytes is over the limit of 100 bytes" in err
+    code, _, err = run(["--max-bytes", "0.0001"], b"word " * 30)  # stdin: cut at the limit
+    assert "document is over the limit of 100 bytes" in err

@@ -82,3 +82,13 @@ def test_utf8_bytes_kept_only_when_they_are_the_text(content, kept):
     source = read_source(content)
     assert (source.utf8 is not None) == kept
     assert not kept or source.utf8.decode("utf-8") == source.text
+
+
+def test_limit_message_gives_bytes_when_the_megabytes_would_read_equal():
+    from cleaner.model import InputTooLarge
+    from cleaner.source import read_source
+
+    with pytest.raises(InputTooLarge, match=r"document of 1,001 bytes is over the limit of 1,000 bytes"):
+        read_source(b"x" * 1001, max_bytes=1000)
+    with pytest.raises(InputTooLarge, match=r"document of 2.0 MB is over the limit of 1.0 MB"):
+        read_source(b"x" * 2_000_000, max_bytes=1_000_000)
