@@ -47,6 +47,7 @@ class CompiledPattern(NamedTuple):
     compiled: regex.Pattern
     literals: tuple[str, ...] | None  # one of them is in every block it matches; None: unknown
     quick: tuple[str, ...] = ()  # the literals, when few enough to test with `in` first
+    number: int = 1  # its place among the trigger's patterns, as `cleaner rules show` numbers them
 
 
 class WordEntry(NamedTuple):
@@ -120,13 +121,13 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
                 full[phrase].append(target)
             elif (words := WORD.findall(phrase)):
                 by_word[words[0]][trigger.anchor.value].append((phrase, target))
-        for source in trigger.patterns:
+        for number, source in enumerate(trigger.patterns, 1):
             n = len(patterns)
             firsts = first_words(source)
             literals = required_literals(source)
             patterns.append(CompiledPattern(
                 target, source, regex.compile(source, regex.IGNORECASE), literals,
-                literals if literals and len(literals) <= MAX_QUICK else ()))
+                literals if literals and len(literals) <= MAX_QUICK else (), number))
             for word in firsts or ():
                 by_opener[word].append(n)
             if firsts:

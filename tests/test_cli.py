@@ -137,3 +137,15 @@ def test_limit_message_tells_the_files_real_size_in_bytes_when_mb_would_read_equ
     assert "document of 150 bytes is over the limit of 100 bytes" in err
     code, _, err = run(["--max-bytes", "0.0001"], b"word " * 30)  # stdin: cut at the limit
     assert "document is over the limit of 100 bytes" in err
+
+
+def test_explain_names_a_pattern_by_number_not_by_a_cut_regex():
+    _, _, err = run(["--explain", str(SAMPLES / "de-noise-and-low-high-quotes.txt"), str(CANON)])
+    assert "[caption.photo-credit] pattern 1;" in err
+    assert '(pattern 1): ' in err  # a section's reason names its trigger the same way
+    assert "\\\\" not in err and "(?:" not in err
+
+
+def test_rules_show_numbers_the_patterns_that_explain_names():
+    _, out, _ = run(["rules", "show", "caption.photo-credit"])
+    assert "(pattern 1): ^" in out
