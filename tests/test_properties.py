@@ -7,8 +7,8 @@ anywhere is removed; a dropped opening quote is restored).
 
 import json
 
-from conftest import shared_path
 import pytest
+from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
