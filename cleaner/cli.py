@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from . import __version__
 from .api import Cleaner
+from .cli_notes import packs_never_applied, unknown_site
 from .config import Config
 from .loader import RuleFileError
 from .model import CLEANER_ERRORS, InputKind, InputTooLarge
@@ -146,6 +147,8 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
     status = Exit.OK
     names = args.files or ["-"]
     fmt = Format(args.format)
+    sites: list[str | None] = []  # of the inputs, to tell which site packs never applied
+    _warn(err, [unknown_site(cleaner.rules, args.site)])
     for name in names:
         limit = cleaner.config.max_bytes
         try:
@@ -166,6 +169,7 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
             err.write(f"cleaner: error: {name}: internal error: {type(exc).__name__}: {exc}\n")
             status = Exit.INPUT
             continue
+        sites.append(result.site)
         if args.explain:
             err.write(explain(result, name if len(names) > 1 else ""))
         if fmt == Format.JSON:
@@ -177,7 +181,13 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
                 text = f"==> {name} <==\n{text}"
         out.write(text.encode("utf-8", "replace"))
     out.flush()
+    _warn(err, packs_never_applied(cleaner.rules, cleaner.config.rule_files, sites) if sites else [])
     return status
+
+
+def _warn(err, warnings: list[str | None]) -> None:
+    for warning in filter(None, warnings):
+        err.write(f"cleaner: warning: {warning}\n")
 
 
 def _read(stream: BinaryIO | None, name: str, limit: int) -> bytes:

@@ -83,11 +83,13 @@ class CompiledRules:
 
     def inactive(self, site: str | None) -> frozenset[str]:
         """Ids of site-scoped rules that do NOT apply to `site`."""
-        host = (site or "").lower().removeprefix("www.")
-        return frozenset(
-            r.id for r in self.scoped
-            if not any(host == s or host.endswith("." + s) for s in r.sites)
-        )
+        return frozenset(r.id for r in self.scoped if not on_site(r.sites, site))
+
+
+def on_site(sites: tuple[str, ...], site: str | None) -> bool:
+    """Whether `site` (a host) is one of `sites` or a subdomain of one."""
+    host = (site or "").lower().removeprefix("www.")
+    return any(host == s or host.endswith("." + s) for s in sites)
 
 
 def compile_rules(ruleset: RuleSet) -> CompiledRules:

@@ -149,3 +149,41 @@ def test_explain_names_a_pattern_by_number_not_by_a_cut_regex():
 def test_rules_show_numbers_the_patterns_that_explain_names():
     _, out, _ = run(["rules", "show", "caption.photo-credit"])
     assert "(pattern 1): ^" in out
+
+
+SITE_PACK = """\
+[pack]
+name = "my-site"
+description = "Noise of example.com"
+sites = ["example.com"]
+
+[[rule]]
+id = "my-site.promo"
+description = "The members' promo."
+kind = "block"
+phrases = ["Become a member today and save"]
+match = "start"
+[rule.examples]
+remove = ["Become a member today and save 20%"]
+keep = ["Become a member today, the union urged."]
+"""
+PAGE = b"Title here\n\nBecome a member today and save 20%\n\nThe council said on Tuesday that it would review it.\n"
+
+
+def test_a_site_pack_that_never_applies_says_so_once(tmp_path):
+    rules = tmp_path / "my-rules.toml"
+    rules.write_text(SITE_PACK, encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_bytes(PAGE)
+    code, out, err = run(["--rules", str(rules), str(page), str(page)])
+    assert code == Exit.OK and "Become a member" in out
+    assert err.count("cleaner: warning: pack 'my-site'") == 1 and "--site example.com" in err
+    code, out, err = run(["--rules", str(rules), "--url", "https://www.example.com/a", str(page), str(page)])
+    assert err == "" and "Become a member" not in out
+
+
+def test_a_site_no_pack_names_is_warned_about():
+    code, _, err = run(["--site", "exampl.org"], PAGE)
+    assert code == Exit.OK and err.startswith("cleaner: warning: no rule pack names the site 'exampl.org'")
+    code, _, err = run(["--site", "defenseone.com"], PAGE)
+    assert err == ""
