@@ -17,9 +17,9 @@ from .api import Cleaner
 from .cli_notes import packs_never_applied, unknown_site
 from .config import Config
 from .loader import RuleFileError
-from .model import CLEANER_ERRORS, InputKind, InputTooLarge
+from .model import CLEANER_ERRORS, CleanerError, InputKind, InputTooLarge
 from .render import Format, as_dict, explain, render
-from .source import too_large
+from .source import not_text, too_large
 
 EXAMPLES = """\
 examples:
@@ -160,6 +160,8 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
         try:
             if limit and len(content) > limit:  # cut off at limit + 1: say what is known
                 raise InputTooLarge(too_large(_file_size(name), limit))
+            if (why := not_text(content)):
+                raise CleanerError(why)
             result = cleaner.clean(content, url=args.url)
         except CLEANER_ERRORS as exc:
             err.write(f"cleaner: error: {name}: {exc}\n")
@@ -170,6 +172,8 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
             status = Exit.INPUT
             continue
         sites.append(result.site)
+        if not result.text.strip():
+            _warn(err, [f"{name}: no article text found: the output is empty"])
         if args.explain:
             err.write(explain(result, name if len(names) > 1 else ""))
         if fmt == Format.JSON:

@@ -48,6 +48,24 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
     return Source(text, kind or detect_kind(text), encoding, utf8)
 
 
+_CONTROLS = bytes([*range(0, 9), *range(14, 27), *range(28, 32), 127])  # not \t\n\v\f\r, ESC
+
+
+def not_text(data: bytes) -> str | None:
+    """Why `data` is no text to clean (binary: an image, an archive, random bytes), or None.
+
+    Text has no NUL byte and few control characters, whatever its encoding; UTF-16 and
+    UTF-32, which are full of NULs, are told by their BOM or their pattern first."""
+    head = data[:8192]
+    if not head or any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
+        return None
+    controls = len(head) - len(head.translate(None, _CONTROLS))
+    if b"\0" in head or controls > len(head) // 20:
+        return (f"not text: {controls} of its first {len(head):,} bytes are control "
+                f"characters (binary data?); nothing was cleaned")
+    return None
+
+
 def too_large(size: int | None, limit: int) -> str:
     """The refusal message, in MB unless both round to the same MB: then in bytes.
     `size` None: unknown (a stream cut off past the limit)."""

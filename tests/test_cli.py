@@ -187,3 +187,26 @@ def test_a_site_no_pack_names_is_warned_about():
     assert code == Exit.OK and err.startswith("cleaner: warning: no rule pack names the site 'exampl.org'")
     code, _, err = run(["--site", "defenseone.com"], PAGE)
     assert err == ""
+
+
+def test_no_article_text_is_said_on_stderr_with_exit_status_unchanged(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<p>hi</p>")
+    code, out, err = run([str(page)])
+    assert code == Exit.OK and out == ""
+    assert err == f"cleaner: warning: {page}: no article text found: the output is empty\n"
+
+
+def test_binary_input_is_refused_clearly_and_the_rest_is_cleaned(tmp_path):
+    import random
+
+    blob = tmp_path / "photo.jpg"
+    blob.write_bytes(random.Random(14).randbytes(20_000))
+    code, out, err = run([str(blob), str(CANON)])
+    assert code == Exit.INPUT and "US to Convene" in out
+    assert err.startswith(f"cleaner: error: {blob}: not text:") and err.count("\n") == 1
+
+
+def test_utf16_text_is_not_taken_for_binary():
+    code, out, err = run([], "Headline\n\nThe council said it would vote.\n".encode("utf-16"))
+    assert code == Exit.OK and "The council said" in out and err == ""
