@@ -210,3 +210,27 @@ def test_binary_input_is_refused_clearly_and_the_rest_is_cleaned(tmp_path):
 def test_utf16_text_is_not_taken_for_binary():
     code, out, err = run([], "Headline\n\nThe council said it would vote.\n".encode("utf-16"))
     assert code == Exit.OK and "The council said" in out and err == ""
+
+
+def test_a_directory_is_every_file_under_it_and_output_dir_keeps_their_names(tmp_path):
+    src = tmp_path / "pages"
+    (src / "world").mkdir(parents=True)
+    (src / "canon.txt").write_bytes(CANON.read_bytes())
+    (src / "world" / "soup.html").write_bytes((SAMPLES / "html-div-soup.html").read_bytes())
+    (src / ".seen").write_bytes(b"not an input")
+    dest = tmp_path / "clean"
+    code, out, err = run([str(src), "--output-dir", str(dest)])
+    assert code == Exit.OK and out == "" and err == ""
+    assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*") if p.is_file()) == \
+        ["canon.txt", "world/soup.html"]
+    assert (dest / "canon.txt").read_text(encoding="utf-8") == \
+        (SAMPLES / "defenseone-isis-coalition.expected.txt").read_text(encoding="utf-8")
+    assert (dest / "world" / "soup.html").read_text(encoding="utf-8") == \
+        (SAMPLES / "html-div-soup.expected.txt").read_text(encoding="utf-8")
+    code, out, _ = run([str(src)])  # without --output-dir: to stdout, each under its header
+    assert out.count("==> ") == 2 and f"==> {src / 'world' / 'soup.html'} <==" in out
+
+
+def test_two_inputs_of_one_name_under_output_dir_are_a_usage_error(tmp_path):
+    code, _, err = run([str(CANON), str(CANON), "--output-dir", str(tmp_path)])
+    assert code == Exit.USAGE and "would both be written to" in err
