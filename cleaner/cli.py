@@ -94,6 +94,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--url-field", default="url", help="record field with the page URL (default: url)")
     b.add_argument("--keep-removed", action="store_true",
                    help="add the removed blocks to each record (default: counts only)")
+    b.add_argument("--drop-source", action="store_true",
+                   help="leave the cleaned field (html, text) out of cleaned records; error "
+                        "records keep it (default: keep it)")
     b.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default: all cores)")
     b.add_argument("--max-memory", type=int, default=4000, metavar="MB",
