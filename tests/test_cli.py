@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SAMPLES
+from conftest import SAMPLES, SITE_PACK
 
 from cleaner.cli import Exit, main
 
@@ -151,22 +151,6 @@ def test_rules_show_numbers_the_patterns_that_explain_names():
     assert "(pattern 1): ^" in out
 
 
-SITE_PACK = """\
-[pack]
-name = "my-site"
-description = "Noise of example.com"
-sites = ["example.com"]
-
-[[rule]]
-id = "my-site.promo"
-description = "The members' promo."
-kind = "block"
-phrases = ["Become a member today and save"]
-match = "start"
-[rule.examples]
-remove = ["Become a member today and save 20%"]
-keep = ["Become a member today, the union urged."]
-"""
 PAGE = b"Title here\n\nBecome a member today and save 20%\n\nThe council said on Tuesday that it would review it.\n"
 
 

@@ -8,7 +8,7 @@ anywhere is removed; a dropped opening quote is restored).
 import json
 
 import pytest
-from conftest import shared_path
+from conftest import SITE_PACK, shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,22 +89,6 @@ def test_naughty_strings_never_raise():
         C.clean("Title\n\n" + s + "\n\nBody text, it said.\u201d")
 
 
-SITE_RULES = """\
-[pack]
-name = "my-site"
-description = "Noise of example.com"
-sites = ["example.com"]
-
-[[rule]]
-id = "my-site.promo"
-description = "The members' promo under every article."
-kind = "block"
-phrases = ["Become a member today and save"]
-match = "start"
-[rule.examples]
-remove = ["Become a member today and save 20%"]
-keep = ["Become a member today, the union urged its workers, and the strike will end."]
-"""
 
 
 def drawn(strategy, n=40):
@@ -121,7 +105,7 @@ def drawn(strategy, n=40):
 
 def test_site_scoped_rules_put_their_noise_on_pages_of_their_site(tmp_path):
     path = tmp_path / "my-rules.toml"
-    path.write_text(SITE_RULES, encoding="utf-8")
+    path.write_text(SITE_PACK, encoding="utf-8")
     rules = load_rules([path], builtin=False)
     seen = drawn(articles(rules))
     assert seen and all(a.noise and set(a.noise) == {"Become a member today and save 20%"} for a in seen)

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, SITE_PACK
 
 from cleaner.cli import main
 
@@ -95,3 +95,7 @@ def test_the_spark_example_runs_on_a_local_spark(tmp_path):
     (row,) = [json.loads(line) for part in (tmp_path / "cleaned").glob("part-*.json")
               for line in part.read_text().splitlines()]
     assert row["clean_title"] == "US to Convene 27-Nation Meeting on ISIS"
+
+
+def test_the_suites_site_pack_is_the_readmes():
+    assert blocks("toml") == [SITE_PACK]
