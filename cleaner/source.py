@@ -13,9 +13,6 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAGS = re.compile(r"</(?:p|div|span|a|li|h[1-6]|article|section|body|html)\s*>", re.IGNORECASE)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.IGNORECASE
-)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -105,13 +102,10 @@ def _decode(data: bytes, hint: str | None = None) -> tuple[str, str, bool]:
             return data[len(bom):].decode(enc, "replace"), enc, False
     if (wide := _utf16_without_bom(data)):
         return data.decode(wide, "replace"), wide, False
-    for enc in ("utf-8", _lookup(hint), _declared(data)):
-        if enc:
-            try:
-                return data.decode(enc), enc, enc == "utf-8"
-            except (UnicodeDecodeError, LookupError):
-                continue
-    return *_detect(data), False
+    try:
+        return data.decode("utf-8"), "utf-8", True
+    except UnicodeDecodeError:
+        return *_dammit(data, hint), False
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -127,26 +121,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _declared(data: bytes) -> str | None:
-    m = _META_CHARSET.search(data[:8192])
-    if not m:
-        return None
-    return _lookup(m.group(1).decode("ascii", "replace"))
+def _dammit(data: bytes, hint: str | None) -> tuple[str, str]:
+    """Not UTF-8: beautifulsoup4's UnicodeDammit tries the hint, the page's own
+    declaration (<meta charset>, the XML declaration), then a detector (charset_normalizer,
+    trafilatura's dependency), then windows-1252, replacing what none decodes."""
+    from bs4 import UnicodeDammit
 
-
-def _lookup(name: str | None) -> str | None:
-    try:
-        return codecs.lookup(name.strip().lower()).name if name else None
-    except LookupError:
-        return None
-
-
-def _detect(data: bytes) -> tuple[str, str]:
-    from charset_normalizer import from_bytes  # trafilatura's own dependency
-
-    best = from_bytes(data[:200_000]).best()
-    enc = best.encoding if best else "utf-8"
-    try:
-        return data.decode(enc, "replace"), enc
-    except LookupError:
+    found = UnicodeDammit(data, [hint] if hint else [], is_html=True)
+    if found.unicode_markup is None:  # not seen: its last resort replaces
         return data.decode("utf-8", "replace"), "utf-8"
+    return found.unicode_markup, codecs.lookup(found.original_encoding).name  # "cp1252", one name
