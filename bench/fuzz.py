@@ -17,7 +17,10 @@ import sys
 import tomllib
 from pathlib import Path
 
-import atheris
+try:
+    import atheris
+except ImportError:  # not a dependency of the tool: the `fuzz` extra (Linux wheels only)
+    sys.exit("fuzz.py needs atheris: pip install -e '.[fuzz]' (Linux; elsewhere see atheris's README)")
 
 with atheris.instrument_imports(include=["cleaner"]):
     from cleaner import Cleaner, Config, RuleFileError

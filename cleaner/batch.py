@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .api import Cleaner
-from .model import CLEANER_ERRORS
+from .model import CLEANER_ERRORS, Meta
 from .render import step_dict
 
 
@@ -21,6 +21,7 @@ class RecordOptions:
     field: str | None = None  # None: "html" if the record has it, else "text"
     url_field: str | None = "url"  # None: records carry no URL
     keep_removed: bool = False
+    drop_source: bool = False  # leave the cleaned field out of a cleaned record
 
 
 def clean_line(cleaner: Cleaner, line: bytes, number: int, opts: RecordOptions) -> dict[str, Any]:
@@ -47,18 +48,27 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], opts: RecordOptions) 
         return {**record, "error": str(exc)}
     except Exception as exc:  # a page that breaks the cleaner must not break the run
         return {**record, "error": f"cleaner failed: {type(exc).__name__}: {exc}"}
+    kept = {k: v for k, v in record.items() if k != field} if opts.drop_source else record
     out = {
-        **record,
+        **kept,
         "clean_text": result.text,
         "clean_title": result.title,
         "clean_byline": result.byline,
         "clean_removed": len(result.removed),
         "clean_repairs": len(result.repairs),
         "clean_rules": sorted({s.rule for s in result.removed}),
+        "clean_meta": meta_dict(result.meta),
+        "clean_warnings": list(result.warnings),
     }
     if opts.keep_removed:
         out["clean_removed_blocks"] = [step_dict(s) for s in result.removed]
     return out
+
+
+def meta_dict(meta: Meta) -> dict[str, str | None]:
+    """The page's metadata, every key always there (None: not found; text has none)."""
+    return {"title": meta.title, "author": meta.author, "date": meta.date,
+            "site_name": meta.sitename, "language": meta.language}
 
 
 def dumps(record: dict[str, Any]) -> bytes:

@@ -18,11 +18,18 @@ class Task(NamedTuple):
     kind: str  # "line" (raw JSON Lines bytes), "record" (a dict), "error" (a finished error record)
     payload: Any
     number: int  # 1-based line or record number within its file
-    size: int  # input bytes it stands for, for progress and the summary
+    size: int  # input bytes it stands for, uncompressed: for the summary
+    read: int = -1  # file bytes consumed since the task before, as total_size counts them
+    # (compressed for .gz and WARC.gz): for the progress bar; -1: the same as size
+
+    @property
+    def progress(self) -> int:
+        return self.size if self.read < 0 else self.read
 
 
 def total_size(paths: list[str]) -> int | None:
-    """Bytes to read, if known (files, not stdin): what the progress bar's ETA needs."""
+    """Bytes to read, if known (files, not stdin): what the progress bar's ETA needs.
+    On disk, so compressed for .gz files: tasks count progress (Task.read) the same way."""
     try:
         return sum(os.path.getsize(p) for p in paths) if paths and "-" not in paths else None
     except OSError:
@@ -37,10 +44,11 @@ def jsonl_tasks(paths: list[str], stdin=None) -> Iterator[Task]:
             yield Task("error", {"error": f"cannot read {path}: {exc.strerror or exc}", "file": path}, 0, 0)
             continue
         number = 0
+        where = _Position(stream)
         try:
             for number, line in enumerate(stream, 1):
                 if line.strip():
-                    yield Task("line", line, number, len(line))
+                    yield Task("line", line, number, len(line), where.advance(len(line)))
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             yield Task("error", {"error": f"{path}: input broken after line {number}: {exc}",
                                  "file": path, "line": number + 1}, number + 1, 0)
@@ -57,10 +65,11 @@ def warc_tasks(paths: list[str]) -> Iterator[Task]:
         try:
             with open(path, "rb") as raw:
                 records = ArchiveIterator(raw)
+                where = _Position(raw)
                 for number, record in enumerate(records, 1):
                     task = _warc_task(record, number)
                     if task:
-                        yield task
+                        yield task._replace(read=where.advance(task.size))
                 # warcio stops quietly at a cut-off gzip member: bytes it never reached
                 # mean records were lost, and that must be said
                 size = os.fstat(raw.fileno()).st_size
@@ -116,6 +125,24 @@ def _charset(content_type: str) -> str | None:
         if name.lower() == "charset" and value:
             return value.strip("\"' ")
     return None
+
+
+class _Position:
+    """How far into its file on disk a stream has read, task by task: the compressed
+    offset for gzip, found through the file object under the decompressor."""
+
+    def __init__(self, stream):
+        self._raw = getattr(stream, "fileobj", None) or stream
+        self._last = 0
+
+    def advance(self, size: int) -> int:
+        """File bytes consumed since the last call (`size` when the stream cannot tell)."""
+        try:
+            now = self._raw.tell()
+        except (OSError, AttributeError, ValueError):  # stdin, a pipe
+            return size
+        step, self._last = now - self._last, now
+        return step
 
 
 def _open(path: str):

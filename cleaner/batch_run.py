@@ -86,7 +86,7 @@ def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
         out.write(done.line)
         summary.add(done, task.size)
         if progress is not None:
-            progress.update(task.size)
+            progress.update(task.progress)
             rate = summary.records / max(progress.format_dict["elapsed"], 1e-9)
             progress.set_postfix(records=summary.records, errors=summary.errors,
                                  rec_s=f"{rate:.0f}", refresh=False)

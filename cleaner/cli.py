@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from enum import IntEnum
 from typing import BinaryIO
 
 from . import __version__
 from .api import Cleaner
+from .cli_files import Input, InputError, expand, write_output
+from .cli_notes import packs_never_applied, unknown_site
 from .config import Config
 from .loader import RuleFileError
-from .model import CLEANER_ERRORS, InputKind
+from .model import CLEANER_ERRORS, CleanerError, InputKind, InputTooLarge, Result
 from .render import Format, as_dict, explain, render
+from .source import not_text, too_large
 
 EXAMPLES = """\
 examples:
@@ -53,7 +57,8 @@ class _UsageError(Exception):
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="cleaner", description="Strip boilerplate from scraped articles.",
                 epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("files", nargs="*", metavar="FILE", help="files to clean (default: stdin)")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="files or directories (every file under them) to clean (default: stdin)")
     p.add_argument("--format", choices=[f.value for f in Format], default="text",
                    help="output format (default: text)")
     p.add_argument("--input", choices=[k.value for k in InputKind], default=None,
@@ -68,6 +73,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the page's URL; selects site packs (default: none)")
     p.add_argument("--smart-quotes", action="store_true",
                    help="also make straight double quotes curly (default: off)")
+    p.add_argument("--output-dir", metavar="DIR",
+                   help="write each input's output to its own file in DIR, under the input's "
+                        "name (relative to a directory given); default: stdout")
     p.add_argument("--explain", action="store_true",
                    help="print every removal and repair with its rule id to stderr (default: off)")
     p.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
@@ -86,6 +94,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--url-field", default="url", help="record field with the page URL (default: url)")
     b.add_argument("--keep-removed", action="store_true",
                    help="add the removed blocks to each record (default: counts only)")
+    b.add_argument("--drop-source", action="store_true",
+                   help="leave the cleaned field (html, text) out of cleaned records; error "
+                        "records keep it (default: keep it)")
     b.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="worker processes (default: all cores)")
     b.add_argument("--max-memory", type=int, default=4000, metavar="MB",
@@ -110,20 +121,23 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
         args = parser().parse_args(argv)
         if args.warc and not args.files:
             raise _UsageError("--warc needs WARC files")
+        if args.output_dir and (args.jsonl or args.warc):
+            raise _UsageError("--output-dir is for documents; batch mode writes JSON Lines to stdout")
         if args.jsonl or args.warc:
             config = _config(args)
             Cleaner(config)  # rule-file errors surface here, before any worker starts
             from .cli_batch import run_batch
 
             return run_batch(args, config, stdin or sys.stdin.buffer, out, err)
+        inputs = expand(args.files or ["-"], args.output_dir)
         cleaner = Cleaner(_config(args))
-    except _UsageError as exc:
+    except (_UsageError, InputError) as exc:
         err.write(f"cleaner: error: {exc}\n(see cleaner --help)\n")
         return Exit.USAGE
     except RuleFileError as exc:
         err.write(f"cleaner: error: {exc}\n")
         return Exit.USAGE
-    return _clean_all(cleaner, args, stdin or sys.stdin.buffer, out, err)
+    return _clean_all(cleaner, args, inputs, stdin or sys.stdin.buffer, out, err)
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -140,40 +154,70 @@ def _config(args: argparse.Namespace) -> Config:
     )
 
 
-def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> int:
+def _clean_all(cleaner: Cleaner, args, inputs: list[Input], stdin: BinaryIO, out: BinaryIO,
+               err) -> int:
     status = Exit.OK
-    names = args.files or ["-"]
-    fmt = Format(args.format)
-    for name in names:
-        limit = cleaner.config.max_bytes
-        try:
-            content = _read(stdin if name == "-" else None, name, limit)
-        except OSError as exc:
-            err.write(f"cleaner: error: cannot read {name}: {exc.strerror or exc}\n")
+    many = len(inputs) > 1
+    sites: list[str | None] = []  # of the inputs, to tell which site packs never applied
+    _warn(err, [unknown_site(cleaner.rules, args.site)])
+    for item in inputs:
+        result = _clean_one(cleaner, item.path, args.url, stdin, err)
+        if result is None:
             status = Exit.INPUT
             continue
-        try:
-            result = cleaner.clean(content, url=args.url)
-        except CLEANER_ERRORS as exc:
-            err.write(f"cleaner: error: {name}: {exc}\n")
-            status = Exit.INPUT
-            continue
-        except Exception as exc:  # a bug of ours or a library's: say so, go on with the rest
-            err.write(f"cleaner: error: {name}: internal error: {type(exc).__name__}: {exc}\n")
-            status = Exit.INPUT
-            continue
+        sites.append(result.site)
+        if not result.text.strip():
+            _warn(err, [f"{item.path}: no article text found: the output is empty"])
         if args.explain:
-            err.write(explain(result, name if len(names) > 1 else ""))
-        if fmt == Format.JSON:
-            record = {"source": name, **as_dict(result)} if len(names) > 1 else as_dict(result)
-            text = json.dumps(record, ensure_ascii=False) + "\n"
-        else:
-            text = render(result, fmt)
-            if len(names) > 1:
-                text = f"==> {name} <==\n{text}"
+            err.write(explain(result, item.path if many else ""))
+        if args.output_dir:
+            try:
+                data = _format(result, args.format, "").encode("utf-8", "replace")
+                write_output(args.output_dir, item.name, data)
+            except OSError as exc:
+                err.write(f"cleaner: error: cannot write {item.name}: {exc.strerror or exc}\n")
+                status = Exit.INPUT
+            continue
+        text = _format(result, args.format, item.path if many else "")
         out.write(text.encode("utf-8", "replace"))
     out.flush()
+    _warn(err, packs_never_applied(cleaner.rules, cleaner.config.rule_files, sites) if sites else [])
     return status
+
+
+def _clean_one(cleaner: Cleaner, name: str, url: str | None, stdin: BinaryIO, err) -> Result | None:
+    """One input's Result, or None after a one-line error on `err`."""
+    limit = cleaner.config.max_bytes
+    try:
+        content = _read(stdin if name == "-" else None, name, limit)
+    except OSError as exc:
+        err.write(f"cleaner: error: cannot read {name}: {exc.strerror or exc}\n")
+        return None
+    try:
+        if limit and len(content) > limit:  # cut off at limit + 1: say what is known
+            raise InputTooLarge(too_large(_file_size(name), limit))
+        if (why := not_text(content)):
+            raise CleanerError(why)
+        return cleaner.clean(content, url=url)
+    except CLEANER_ERRORS as exc:
+        err.write(f"cleaner: error: {name}: {exc}\n")
+    except Exception as exc:  # a bug of ours or a library's: say so, go on with the rest
+        err.write(f"cleaner: error: {name}: internal error: {type(exc).__name__}: {exc}\n")
+    return None
+
+
+def _format(result: Result, fmt: str, name: str) -> str:
+    """The output of one input; `name` heads it when there are several on one stream."""
+    if Format(fmt) == Format.JSON:
+        record = {"source": name, **as_dict(result)} if name else as_dict(result)
+        return json.dumps(record, ensure_ascii=False) + "\n"
+    text = render(result, Format(fmt))
+    return f"==> {name} <==\n{text}" if name else text
+
+
+def _warn(err, warnings: list[str | None]) -> None:
+    for warning in filter(None, warnings):
+        err.write(f"cleaner: warning: {warning}\n")
 
 
 def _read(stream: BinaryIO | None, name: str, limit: int) -> bytes:
@@ -184,6 +228,13 @@ def _read(stream: BinaryIO | None, name: str, limit: int) -> bytes:
         return stream.read(size)
     with open(name, "rb") as f:
         return f.read(size)
+
+
+def _file_size(name: str) -> int | None:
+    try:
+        return os.path.getsize(name) if name != "-" and os.path.isfile(name) else None
+    except OSError:
+        return None
 
 
 def run() -> None:

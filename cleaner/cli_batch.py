@@ -13,7 +13,7 @@ from .config import Config
 
 def run_batch(args, config: Config, stdin: BinaryIO, out: BinaryIO, err) -> int:
     opts = RecordOptions(field=args.field, url_field=args.url_field,
-                         keep_removed=args.keep_removed)
+                         keep_removed=args.keep_removed, drop_source=args.drop_source)
     tasks = warc_tasks(args.files) if args.warc else jsonl_tasks(args.files, stdin)
     jobs = args.jobs or os.cpu_count() or 1
     progress = _progress(total_size(args.files), err, args.quiet)
@@ -33,5 +33,6 @@ def _progress(total: int | None, err, quiet: bool):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=err,
+    # decimal MB, as the summary line counts them
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1000, file=err,
                 desc="cleaning", dynamic_ncols=True, smoothing=0.1)

@@ -47,6 +47,7 @@ class CompiledPattern(NamedTuple):
     compiled: regex.Pattern
     literals: tuple[str, ...] | None  # one of them is in every block it matches; None: unknown
     quick: tuple[str, ...] = ()  # the literals, when few enough to test with `in` first
+    number: int = 1  # its place among the trigger's patterns, as `cleaner rules show` numbers them
 
 
 class WordEntry(NamedTuple):
@@ -82,11 +83,13 @@ class CompiledRules:
 
     def inactive(self, site: str | None) -> frozenset[str]:
         """Ids of site-scoped rules that do NOT apply to `site`."""
-        host = (site or "").lower().removeprefix("www.")
-        return frozenset(
-            r.id for r in self.scoped
-            if not any(host == s or host.endswith("." + s) for s in r.sites)
-        )
+        return frozenset(r.id for r in self.scoped if not on_site(r.sites, site))
+
+
+def on_site(sites: tuple[str, ...], site: str | None) -> bool:
+    """Whether `site` (a host) is one of `sites` or a subdomain of one."""
+    host = (site or "").lower().removeprefix("www.")
+    return any(host == s or host.endswith("." + s) for s in sites)
 
 
 def compile_rules(ruleset: RuleSet) -> CompiledRules:
@@ -120,13 +123,13 @@ def _build_index(targets: list[tuple[Trigger, Target]]) -> TriggerIndex:
                 full[phrase].append(target)
             elif (words := WORD.findall(phrase)):
                 by_word[words[0]][trigger.anchor.value].append((phrase, target))
-        for source in trigger.patterns:
+        for number, source in enumerate(trigger.patterns, 1):
             n = len(patterns)
             firsts = first_words(source)
             literals = required_literals(source)
             patterns.append(CompiledPattern(
                 target, source, regex.compile(source, regex.IGNORECASE), literals,
-                literals if literals and len(literals) <= MAX_QUICK else ()))
+                literals if literals and len(literals) <= MAX_QUICK else (), number))
             for word in firsts or ():
                 by_opener[word].append(n)
             if firsts:

@@ -38,7 +38,8 @@ def section_spans(rule: Rule, view: View, starts: list[tuple[int, str]],
         else:
             stop = len(view.doc.blocks)
         text = view.doc.blocks[start].text.strip()
-        why = f'section from block {start}, "{text[:60]}" ({reason[:60]})'
+        head = text if len(text) <= 60 else text[:59] + "…"
+        why = f'section from block {start}, "{head}" ({reason})'
         yield Span(rule.id, start, stop, why)
 
 

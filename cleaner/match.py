@@ -297,7 +297,8 @@ def _pattern_hits(index: TriggerIndex, n: int, i: int, k: str,
     if size(k) > p.target.max_chars or (p.quick and not any(w in k for w in p.quick)):
         return  # too long for the rule, or a word it cannot match without is not there
     if _pattern_hit(p, k, warnings):
-        yield Hit(p.target, i, f"pattern {p.source!r}")
+        # the number, not the regex: the rule id is the handle, `cleaner rules show` the rest
+        yield Hit(p.target, i, f"pattern {p.number}")
 
 
 def _starts(text: str, phrase: str) -> bool:

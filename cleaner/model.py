@@ -210,3 +210,4 @@ class Result:
     warnings: tuple[str, ...] = ()
     kinds: tuple[BlockKind, ...] = ()
     meta: Meta = field(default_factory=Meta)
+    site: str | None = None  # the host whose site packs applied (from site, url or the page)

@@ -37,7 +37,7 @@ def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str
     if source.kind == InputKind.HTML and not doc.blocks and source.text.strip():
         warnings += ("no article text found in the page",)
     decision = decision._replace(removed=dropped + decision.removed)
-    return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings)
+    return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings, site)
 
 
 def segment(source: Source, url: str | None, compiled: CompiledRules,
@@ -57,7 +57,7 @@ def segment(source: Source, url: str | None, compiled: CompiledRules,
     return segment_text(source.text, Meta(url=url)), (), (), config.site or _host(url)
 
 
-def _result(doc, kept, texts, decision, repairs, warnings) -> Result:
+def _result(doc, kept, texts, decision, repairs, warnings, site) -> Result:
     title = doc.meta.title
     body = list(zip(kept, texts))
     if title is None and body and (decision.titled or _looks_like_title(body[0][1])):
@@ -75,6 +75,7 @@ def _result(doc, kept, texts, decision, repairs, warnings) -> Result:
         warnings=warnings,
         kinds=tuple(b.kind for b, _ in body),
         meta=doc.meta,
+        site=site,
     )
 
 

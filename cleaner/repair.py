@@ -2,8 +2,11 @@
 
 Quote repair restores an opening mark that a scraper dropped: a paragraph whose first
 quotation mark is a closing one, and which has exactly one more closing mark than
-opening marks, gets the document's own opening mark at its start. It only ever
-inserts; apostrophes (it's, the '90s) are never quote marks here, so never touched.
+opening marks, gets the opening mark of that closing mark's style at its start. The
+style is the paragraph's own, so that a document quoting both ways ("..." and “...”)
+is repaired in each; the document only says which styles are in use at all (“ closes
+a quote only in German text, ‚ ‘ only where ‚ opens one). It only ever inserts;
+apostrophes (it's, the '90s) are never quote marks here, so never touched.
 """
 
 from __future__ import annotations
@@ -47,27 +50,30 @@ def repair(blocks: list[Block], smart_quotes: bool = False) -> Repaired:
     steps: list[Step] = []
     if smart_quotes:
         texts = [_curl(b, t, steps) for b, t in zip(blocks, texts)]
-    style = document_style(texts)
-    if style:
-        texts = [_reopen(b, t, style, steps) if style.closing in t else t
-                 for b, t in zip(blocks, texts)]
+    styles = document_styles(texts)
+    if styles:
+        texts = [_reopen(b, t, styles, steps) for b, t in zip(blocks, texts)]
     return Repaired(tuple(texts), tuple(steps))
 
 
 def document_style(texts: list[str]) -> Style | None:
     """The quotation style the document itself uses most, by its opening marks."""
+    styles = document_styles(texts)
+    return styles[0] if styles else None
+
+
+def document_styles(texts: list[str]) -> tuple[Style, ...]:
+    """The quotation styles the document uses, most used first, by their opening marks."""
     joined = "\n".join(texts)
     counts = {s.name: _openings(joined, s) for s in STYLES}
     if counts["german"]:  # in German text “ is the closing mark, not an opening one
         counts["curly"] = max(0, counts["curly"] - counts["german"])
-    name, best = max(counts.items(), key=lambda kv: kv[1])
-    if best:
-        return next(s for s in STYLES if s.name == name)
-    # no opening mark anywhere: English closing marks that all stand where quotes close
-    # still tell the style (Swedish-style text, which opens with ” too, does not pass)
-    if CURLY.closing in joined and not _CURLY_NOT_CLOSING.search(joined):
-        return CURLY
-    return None
+    used = sorted((s for s in STYLES if counts[s.name]), key=lambda s: -counts[s.name])
+    # English closing marks that all stand where quotes close tell the style without an
+    # opening mark (Swedish-style text, which opens with ” too, does not pass)
+    if CURLY not in used and CURLY.closing in joined and not _CURLY_NOT_CLOSING.search(joined):
+        used.append(CURLY)
+    return tuple(used)
 
 
 def _openings(text: str, style: Style) -> int:
@@ -88,10 +94,24 @@ def _marks(text: str, style: Style) -> list[tuple[int, str]] | None:
     return sorted([(i, "open") for i in opens] + [(i, "close") for i in closes])
 
 
-def _reopen(block: Block, text: str, style: Style, steps: list[Step]) -> str:
-    marks = _marks(text, style)
+def _reopen(block: Block, text: str, styles: tuple[Style, ...], steps: list[Step]) -> str:
+    """`text` with an opening mark put back, if its first quotation mark, of whichever of
+    the document's styles, is a closing one (at one offset, “ in German text say, the
+    style the document uses more wins)."""
+    found = []
+    for n, style in enumerate(styles):
+        if style.opening in text or style.closing in text:
+            marks = _marks(text, style)  # None: straight quotes that cannot be told apart
+            found.append((marks[0][0] if marks else text.find('"'), n, marks))
+    if not found:
+        return text
+    _, n, marks = min(found, key=lambda f: f[:2])
     if not marks or marks[0][1] != "close":
         return text
+    return _insert_opening(block, text, styles[n], marks, steps)
+
+
+def _insert_opening(block: Block, text: str, style: Style, marks, steps: list[Step]) -> str:
     closes = sum(1 for _, kind in marks if kind == "close")
     if closes != len(marks) - closes + 1:
         return text  # not the one-missing-opener shape: leave it alone

@@ -76,7 +76,7 @@ def _matches(rule: Rule) -> list[str]:
     if t.phrases:
         out.append(f"  {label} ({t.anchor.value}): " + "; ".join(t.phrases[:12])
                    + (f"; ... ({len(t.phrases)} phrases)" if len(t.phrases) > 12 else ""))
-    out += [f"  {label} (pattern): {p}" for p in t.patterns]
+    out += [f"  {label} (pattern {n}): {p}" for n, p in enumerate(t.patterns, 1)]
     if rule.end:
         out.append(f"  ends before: {'; '.join(rule.end.phrases + rule.end.patterns)}")
     guards = {"max_chars": rule.max_chars, "within_first": rule.within_first,

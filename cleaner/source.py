@@ -13,9 +13,6 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAGS = re.compile(r"</(?:p|div|span|a|li|h[1-6]|article|section|body|html)\s*>", re.IGNORECASE)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.IGNORECASE
-)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -38,8 +35,7 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
         raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
     size = len(content) if not isinstance(content, str) else len(content) * (1 if content.isascii() else 2)
     if max_bytes and size > max_bytes:
-        raise InputTooLarge(f"document of {size / 1e6:.1f} MB is over the limit of "
-                            f"{max_bytes / 1e6:.1f} MB (max_bytes, --max-bytes)")
+        raise InputTooLarge(too_large(size, max_bytes))
     if isinstance(content, str):
         text, encoding, utf8 = content.removeprefix("\ufeff"), "str", None  # as bytes would be
     else:
@@ -47,6 +43,36 @@ def read_source(content: bytes | str, kind: InputKind | None = None, max_bytes: 
         text, encoding, exact = _decode(data)
         utf8 = data if exact else None  # the HTML parser reads UTF-8: no need to encode text again
     return Source(text, kind or detect_kind(text), encoding, utf8)
+
+
+_CONTROLS = bytes([*range(0, 9), *range(14, 27), *range(28, 32), 127])  # not \t\n\v\f\r, ESC
+
+
+def not_text(data: bytes) -> str | None:
+    """Why `data` is no text to clean (binary: an image, an archive, random bytes), or None.
+
+    Text has no NUL byte and few control characters, whatever its encoding; UTF-16 and
+    UTF-32, which are full of NULs, are told by their BOM or their pattern first."""
+    head = data[:8192]
+    if not head or any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
+        return None
+    controls = len(head) - len(head.translate(None, _CONTROLS))
+    if b"\0" in head or controls > len(head) // 20:
+        return (f"not text: {controls} of its first {len(head):,} bytes are control "
+                f"characters (binary data?); nothing was cleaned")
+    return None
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """The refusal message, in MB unless both round to the same MB: then in bytes.
+    `size` None: unknown (a stream cut off past the limit)."""
+    shown = f"{size / 1e6:.1f}" if size is not None else None
+    if shown == f"{limit / 1e6:.1f}" or (size is None and limit % 100_000):
+        sizes = f"{size or 0:,} bytes", f"{limit:,} bytes"
+    else:
+        sizes = f"{(size or 0) / 1e6:.1f} MB", f"{limit / 1e6:.1f} MB"
+    what = "document" if size is None else f"document of {sizes[0]}"
+    return f"{what} is over the limit of {sizes[1]} (max_bytes, --max-bytes)"
 
 
 def detect_kind(text: str) -> InputKind:
@@ -76,13 +102,10 @@ def _decode(data: bytes, hint: str | None = None) -> tuple[str, str, bool]:
             return data[len(bom):].decode(enc, "replace"), enc, False
     if (wide := _utf16_without_bom(data)):
         return data.decode(wide, "replace"), wide, False
-    for enc in ("utf-8", _lookup(hint), _declared(data)):
-        if enc:
-            try:
-                return data.decode(enc), enc, enc == "utf-8"
-            except (UnicodeDecodeError, LookupError):
-                continue
-    return *_detect(data), False
+    try:
+        return data.decode("utf-8"), "utf-8", True
+    except UnicodeDecodeError:
+        return *_dammit(data, hint), False
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -98,26 +121,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _declared(data: bytes) -> str | None:
-    m = _META_CHARSET.search(data[:8192])
-    if not m:
-        return None
-    return _lookup(m.group(1).decode("ascii", "replace"))
+def _dammit(data: bytes, hint: str | None) -> tuple[str, str]:
+    """Not UTF-8: beautifulsoup4's UnicodeDammit tries the hint, the page's own
+    declaration (<meta charset>, the XML declaration), then a detector (charset_normalizer,
+    trafilatura's dependency), then windows-1252, replacing what none decodes."""
+    from bs4 import UnicodeDammit
 
-
-def _lookup(name: str | None) -> str | None:
-    try:
-        return codecs.lookup(name.strip().lower()).name if name else None
-    except LookupError:
-        return None
-
-
-def _detect(data: bytes) -> tuple[str, str]:
-    from charset_normalizer import from_bytes  # trafilatura's own dependency
-
-    best = from_bytes(data[:200_000]).best()
-    enc = best.encoding if best else "utf-8"
-    try:
-        return data.decode(enc, "replace"), enc
-    except LookupError:
+    found = UnicodeDammit(data, [hint] if hint else [], is_html=True)
+    if found.unicode_markup is None:  # not seen: its last resort replaces
         return data.decode("utf-8", "replace"), "utf-8"
+    return found.unicode_markup, codecs.lookup(found.original_encoding).name  # "cp1252", one name

@@ -23,7 +23,8 @@ from .batch import RecordOptions, clean_record
 from .config import Config
 
 OUTPUT_FIELDS = ("clean_text", "clean_title", "clean_byline", "clean_removed", "clean_repairs",
-                 "clean_rules", "error")
+                 "clean_rules", "clean_meta", "clean_warnings", "error")
+META_FIELDS = ("title", "author", "date", "site_name", "language")  # batch.meta_dict
 
 
 @lru_cache(maxsize=8)
@@ -60,6 +61,8 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url",
         T.StructField("clean_removed", T.IntegerType()),
         T.StructField("clean_repairs", T.IntegerType()),
         T.StructField("clean_rules", T.ArrayType(T.StringType())),
+        T.StructField("clean_meta", T.StructType([T.StructField(n, T.StringType()) for n in META_FIELDS])),
+        T.StructField("clean_warnings", T.ArrayType(T.StringType())),
         T.StructField("error", T.StringType()),
     ] + ([T.StructField("clean_removed_blocks", T.ArrayType(T.StructType([
         T.StructField("rule", T.StringType()), T.StructField("block", T.IntegerType()),

@@ -17,6 +17,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 
+# a user's site-scoped pack, as the README writes one
+SITE_PACK = """\
+[pack]
+name = "my-site"
+description = "Noise of example.com"
+sites = ["example.com"]
+
+[[rule]]
+id = "my-site.promo"
+description = "The members' promo under every article."
+kind = "block"
+phrases = ["Become a member today and save"]
+match = "start"
+[rule.examples]
+remove = ["Become a member today and save 20%"]
+keep = ["Become a member today, the union urged its workers, and the strike will end."]
+"""
+
 
 @pytest.fixture(scope="session")
 def cleaner() -> Cleaner:

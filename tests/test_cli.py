@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SAMPLES
+from conftest import SAMPLES, SITE_PACK
 
 from cleaner.cli import Exit, main
 
@@ -127,3 +127,94 @@ def test_input_over_max_bytes_is_refused_without_reading_it_all(tmp_path):
     big.write_bytes(b"word " * 400_000)  # 2 MB
     code, out, err = run(["--max-bytes", "1", str(big), str(CANON)])
     assert code == Exit.INPUT and "over the limit" in err and "US to Convene" in out
+
+
+def test_limit_message_tells_the_files_real_size_in_bytes_when_mb_would_read_equal(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"word " * 30)  # 150 bytes
+    code, _, err = run(["--max-bytes", "0.0001", str(page)])
+    assert code == Exit.INPUT
+    assert "document of 150 bytes is over the limit of 100 bytes" in err
+    code, _, err = run(["--max-bytes", "0.0001"], b"word " * 30)  # stdin: cut at the limit
+    assert "document is over the limit of 100 bytes" in err
+
+
+def test_explain_names_a_pattern_by_number_not_by_a_cut_regex():
+    _, _, err = run(["--explain", str(SAMPLES / "de-noise-and-low-high-quotes.txt"), str(CANON)])
+    assert "[caption.photo-credit] pattern 1;" in err
+    assert '(pattern 1): ' in err  # a section's reason names its trigger the same way
+    assert "\\\\" not in err and "(?:" not in err
+
+
+def test_rules_show_numbers_the_patterns_that_explain_names():
+    _, out, _ = run(["rules", "show", "caption.photo-credit"])
+    assert "(pattern 1): ^" in out
+
+
+PAGE = b"Title here\n\nBecome a member today and save 20%\n\nThe council said on Tuesday that it would review it.\n"
+
+
+def test_a_site_pack_that_never_applies_says_so_once(tmp_path):
+    rules = tmp_path / "my-rules.toml"
+    rules.write_text(SITE_PACK, encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_bytes(PAGE)
+    code, out, err = run(["--rules", str(rules), str(page), str(page)])
+    assert code == Exit.OK and "Become a member" in out
+    assert err.count("cleaner: warning: pack 'my-site'") == 1 and "--site example.com" in err
+    code, out, err = run(["--rules", str(rules), "--url", "https://www.example.com/a", str(page), str(page)])
+    assert err == "" and "Become a member" not in out
+
+
+def test_a_site_no_pack_names_is_warned_about():
+    code, _, err = run(["--site", "exampl.org"], PAGE)
+    assert code == Exit.OK and err.startswith("cleaner: warning: no rule pack names the site 'exampl.org'")
+    code, _, err = run(["--site", "defenseone.com"], PAGE)
+    assert err == ""
+
+
+def test_no_article_text_is_said_on_stderr_with_exit_status_unchanged(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<p>hi</p>")
+    code, out, err = run([str(page)])
+    assert code == Exit.OK and out == ""
+    assert err == f"cleaner: warning: {page}: no article text found: the output is empty\n"
+
+
+def test_binary_input_is_refused_clearly_and_the_rest_is_cleaned(tmp_path):
+    import random
+
+    blob = tmp_path / "photo.jpg"
+    blob.write_bytes(random.Random(14).randbytes(20_000))
+    code, out, err = run([str(blob), str(CANON)])
+    assert code == Exit.INPUT and "US to Convene" in out
+    assert err.startswith(f"cleaner: error: {blob}: not text:") and err.count("\n") == 1
+
+
+def test_utf16_text_is_not_taken_for_binary():
+    code, out, err = run([], "Headline\n\nThe council said it would vote.\n".encode("utf-16"))
+    assert code == Exit.OK and "The council said" in out and err == ""
+
+
+def test_a_directory_is_every_file_under_it_and_output_dir_keeps_their_names(tmp_path):
+    src = tmp_path / "pages"
+    (src / "world").mkdir(parents=True)
+    (src / "canon.txt").write_bytes(CANON.read_bytes())
+    (src / "world" / "soup.html").write_bytes((SAMPLES / "html-div-soup.html").read_bytes())
+    (src / ".seen").write_bytes(b"not an input")
+    dest = tmp_path / "clean"
+    code, out, err = run([str(src), "--output-dir", str(dest)])
+    assert code == Exit.OK and out == "" and err == ""
+    assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*") if p.is_file()) == \
+        ["canon.txt", "world/soup.html"]
+    assert (dest / "canon.txt").read_text(encoding="utf-8") == \
+        (SAMPLES / "defenseone-isis-coalition.expected.txt").read_text(encoding="utf-8")
+    assert (dest / "world" / "soup.html").read_text(encoding="utf-8") == \
+        (SAMPLES / "html-div-soup.expected.txt").read_text(encoding="utf-8")
+    code, out, _ = run([str(src)])  # without --output-dir: to stdout, each under its header
+    assert out.count("==> ") == 2 and f"==> {src / 'world' / 'soup.html'} <==" in out
+
+
+def test_two_inputs_of_one_name_under_output_dir_are_a_usage_error(tmp_path):
+    code, _, err = run([str(CANON), str(CANON), "--output-dir", str(tmp_path)])
+    assert code == Exit.USAGE and "would both be written to" in err

@@ -24,7 +24,7 @@ def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
                    cwd=ROOT, check=True, capture_output=True)
-    (path,) = out.glob("cleaner-*.whl")
+    (path,) = out.glob("article_cleaner-*.whl")
     return path
 
 

@@ -7,8 +7,9 @@ anywhere is removed; a dropped opening quote is restored).
 
 import json
 
-from conftest import shared_path
-from hypothesis import given
+import pytest
+from conftest import SITE_PACK, shared_path
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, load_rules
@@ -86,3 +87,36 @@ def test_naughty_strings_never_raise():
         C.clean(s)
         C.clean(s.encode("utf-8", "surrogatepass"))
         C.clean("Title\n\n" + s + "\n\nBody text, it said.\u201d")
+
+
+
+
+def drawn(strategy, n=40):
+    seen = []
+
+    @settings(max_examples=n, derandomize=True, database=None)
+    @given(strategy)
+    def collect(value):
+        seen.append(value)
+
+    collect()
+    return seen
+
+
+def test_site_scoped_rules_put_their_noise_on_pages_of_their_site(tmp_path):
+    path = tmp_path / "my-rules.toml"
+    path.write_text(SITE_PACK, encoding="utf-8")
+    rules = load_rules([path], builtin=False)
+    seen = drawn(articles(rules))
+    assert seen and all(a.noise and set(a.noise) == {"Become a member today and save 20%"} for a in seen)
+    assert {a.url for a in seen} == {"https://example.com/news/article"}
+    cleaner = Cleaner(rules=rules)
+    for article in seen:
+        assert_body_survives(cleaner, article)
+
+
+def test_the_guard_fails_an_article_without_noise():
+    (article,) = drawn(articles(load_rules([], builtin=False)), 1)
+    assert not article.noise
+    with pytest.raises(AssertionError, match="no noise in the article"):
+        assert_body_survives(C, article)

@@ -90,3 +90,15 @@ def test_repairs_are_recorded_as_steps():
     result = repair(blocks)
     (step,) = result.steps
     assert (step.block, step.offset, step.inserted, step.rule) == (7, 0, "\u201c", "quote-opening")
+
+
+def test_style_is_chosen_per_paragraph_by_its_own_closing_mark():
+    texts = ['"One," she said. "Two."', '"Three," he said.', 'We agreed,\u201d he said.',
+             'It is done," she said.']
+    out = repair([Block(i, t) for i, t in enumerate(texts)]).texts
+    assert out[2] == '\u201cWe agreed,\u201d he said.' and out[3] == '"It is done," she said.'
+
+
+def test_a_quote_opened_in_another_style_is_no_missing_opener():
+    texts = ['"One," she said. "Two."', '"It was quiet,\u201d said her neighbor.']
+    assert repair([Block(i, t) for i, t in enumerate(texts)]).texts[1] == texts[1]

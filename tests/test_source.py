@@ -82,3 +82,33 @@ def test_utf8_bytes_kept_only_when_they_are_the_text(content, kept):
     source = read_source(content)
     assert (source.utf8 is not None) == kept
     assert not kept or source.utf8.decode("utf-8") == source.text
+
+
+def test_limit_message_gives_bytes_when_the_megabytes_would_read_equal():
+    from cleaner.model import InputTooLarge
+    from cleaner.source import read_source
+
+    with pytest.raises(InputTooLarge, match=r"document of 1,001 bytes is over the limit of 1,000 bytes"):
+        read_source(b"x" * 1001, max_bytes=1000)
+    with pytest.raises(InputTooLarge, match=r"document of 2.0 MB is over the limit of 1.0 MB"):
+        read_source(b"x" * 2_000_000, max_bytes=1_000_000)
+
+
+# benchmark pages whose characters all survive in ISO-8859-2 and which, sent in it without
+# a declaration, the detector used before UnicodeDammit read as ASCII with replacements
+UNDECLARED_LATIN2 = ("374ac9a59a85196cdacc1679fb8993521a7b7d9d6533720f102300be1c7face4",
+                     "5fbc7ccb504c755ae23a85499a17518483d7862b74b4a5c34d86ede1a1a4448e",
+                     "7f93c1944a41d01960f8a16fdfda6c562e86f04ead8375ab796c4278402df9a8")
+
+
+@pytest.mark.parametrize("name", UNDECLARED_LATIN2)
+def test_an_undeclared_legacy_encoding_is_read_without_loss(name):
+    import gzip
+    import re
+
+    from conftest import shared_path
+
+    page = gzip.decompress(shared_path("bench", "aeb-dev", "html", name + ".html.gz").read_bytes())
+    text = re.sub(r"""charset\s*=\s*["']?[\w.:-]+["']?""", "", page.decode("utf-8"), flags=re.I)
+    data = text.encode("iso-8859-2", "replace")
+    assert decode(data)[0] == data.decode("iso-8859-2")
