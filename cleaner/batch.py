@@ -45,6 +45,8 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], opts: RecordOptions) 
         result = cleaner.clean(content, url=url if isinstance(url, str) else None)
     except CLEANER_ERRORS as exc:
         return {**record, "error": str(exc)}
+    except MemoryError:  # batch workers answer it and are replaced; Spark makes it a line
+        raise
     except Exception as exc:  # a page that breaks the cleaner must not break the run
         return {**record, "error": f"cleaner failed: {type(exc).__name__}: {exc}"}
     out = {

@@ -137,17 +137,73 @@ def test_truncated_warc(tmp_path):
     assert [r["url"] for r in out] == [f"https://example.com/{i}" for i in range(30)]
 
 
-def test_timeout_is_an_error_record(tmp_path, monkeypatch):
-    import cleaner.pipeline as pipeline
+# Worker processes import this (PYTHONPATH) before anything else: a record saying STUCK
+# behaves as a long C call does (no Python signal handler runs until it returns), a
+# record saying HOG asks for more memory than any cap allows.
+SITE = """
+import signal, time
+import cleaner.pipeline as p
+real = p._run
+def _run(content, *args):
+    if "STUCK" in content:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    if "SLEEPY" in content:
+        time.sleep(30)
+    if "HOG" in content:
+        hog = bytearray(8 << 30)
+    return real(content, *args)
+p._run = _run
+"""
 
-    def slow(*args):
-        time.sleep(5)
 
-    monkeypatch.setattr(pipeline, "_run", slow)
-    path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "x"}])
+def _batch_with_site(tmp_path, records, *args):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(SITE)
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     t0 = time.monotonic()
-    _, out, _ = run(["--jsonl", "--jobs", "1", "--timeout", "0.2", str(path)])
-    assert out[0]["error"] == "gave up after 0.2s (timeout, --timeout)" and time.monotonic() - t0 < 3
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--jsonl", *args, str(path)],
+                          capture_output=True, env=env, timeout=120)
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    return proc, lines, time.monotonic() - t0
+
+
+def test_timeout_is_an_error_record(tmp_path):
+    # hanging in Python code, which the worker's own timer stops
+    proc, out, took = _batch_with_site(tmp_path, [{"id": 1, "text": "SLEEPY"}, {"id": 2, "text": "T\n\nBody."}],
+                                       "--jobs", "1", "--timeout", "0.2")
+    assert out[0]["error"] == "gave up after 0.2s (timeout, --timeout)" and out[1]["clean_text"]
+    assert took < 15
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_record_stuck_in_c_code_is_killed_and_the_run_goes_on(tmp_path, jobs):
+    records = [{"id": i, "text": "STUCK" if i == 4 else f"Title\n\nBody {i} stays."} for i in range(10)]
+    proc, out, took = _batch_with_site(tmp_path, records, "--jobs", jobs, "--timeout", "1")
+    assert proc.returncode == 0 and [r["id"] for r in out] == list(range(10))
+    assert out[4]["error"].startswith("gave up after 1s") and out[4]["text"] == "STUCK"
+    assert [i for i, r in enumerate(out) if "error" in r] == [4]  # only the record it was on
+    assert took < 20 and b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_record_over_the_memory_cap_is_an_error_line_and_the_run_goes_on(tmp_path, jobs):
+    records = [{"id": i, "text": "HOG" if i == 2 else f"Title\n\nBody {i} stays."} for i in range(6)]
+    proc, out, _ = _batch_with_site(tmp_path, records, "--jobs", jobs, "--max-memory", "1000")
+    assert proc.returncode == 0 and [r["id"] for r in out] == list(range(6))
+    assert "--max-memory 1000 MB" in out[2]["error"] and out[2]["text"] == "HOG"
+    assert all("clean_text" in r for i, r in enumerate(out) if i != 2)
+    assert b"Traceback" not in proc.stderr
+
+
+def test_a_memory_cap_no_worker_can_start_under_is_one_clear_error(tmp_path):
+    proc, out, _ = _batch_with_site(tmp_path, [{"id": 1, "text": "T\n\nBody."}],
+                                    "--jobs", "2", "--max-memory", "20")
+    assert proc.returncode == 2 and out == []
+    err = proc.stderr.decode()
+    assert err.startswith("cleaner: error: no worker process could start under --max-memory 20 MB")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
 
 
 def _wait_for(condition, seconds: float = 30):
@@ -201,21 +257,28 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert os.environ.get("NO_SUCH") is None
 
 
+def _children(pid: int) -> list[int]:
+    return [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                           text=True).stdout.split()]
+
+
 def test_a_killed_worker_costs_no_record(tmp_path):
-    n = 1500
-    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE * 20} for i in range(n)])
+    n = 600
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE * 5} for i in range(n)])
     out = tmp_path / "out.jsonl"
     with open(out, "wb") as sink:
         proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--jsonl", "--jobs", "2", str(path)],
                                 stdout=sink, stderr=subprocess.PIPE)
-        workers = _wait_for(lambda: [int(p) for p in subprocess.run(
-            ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()])
+        # workers are forked by the fork server, a child of the main process
+        workers = _wait_for(lambda: out.stat().st_size > 0 and [g for c in _children(proc.pid)
+                                                                for g in _children(c)])
         assert workers, "no worker processes found"
         os.kill(workers[0], signal.SIGKILL)
-        proc.wait(timeout=120)
+        proc.wait(timeout=300)
     lines = [json.loads(x) for x in out.read_bytes().splitlines()]
     assert [r["id"] for r in lines] == list(range(n))
     assert sum("error" in r for r in lines) <= 1  # at most the record it died on
+    assert b"Traceback" not in proc.stderr.read()
 
 
 def test_an_input_field_called_error_is_not_ours(tmp_path):
