@@ -16,7 +16,7 @@ import json
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from typing import Any, BinaryIO, NamedTuple
 
@@ -82,7 +82,9 @@ def process(task: Task, cleaner: Cleaner, opts: RecordOptions) -> dict[str, Any]
 def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
         out: BinaryIO, progress=None, max_memory: int = 0) -> Summary:
     summary = Summary()
-    for task, done in _in_workers(tasks, _Setup(config, opts, max(jobs, 1), max_memory)):
+    # compiled once, for all workers; they hold the deadline themselves
+    setup = _Setup(Cleaner(replace(config, isolate=False)), opts, max(jobs, 1), max_memory)
+    for task, done in _in_workers(tasks, setup):
         if progress is not None:
             progress.update(task.size)
         if done is None:  # a blank line: nothing to write, counted
@@ -99,7 +101,7 @@ def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
 
 
 class _Setup(NamedTuple):
-    config: Config
+    cleaner: Cleaner
     opts: RecordOptions
     jobs: int
     max_memory: int
@@ -152,7 +154,7 @@ class _Pool:
 
     def __init__(self, setup: _Setup):
         self.setup = setup
-        self.hard = hard_deadline(setup.config.timeout)
+        self.hard = hard_deadline(setup.cleaner.config.timeout)
         first = _start(setup)  # before any input is read: a cap too low is said at once
         first.start(START_SECONDS)
         self.workers = [first] + [_start(setup) for _ in range(setup.jobs - 1)]
@@ -192,7 +194,7 @@ def _outcome(task: Task, reply: Reply, setup: _Setup, hard: float) -> Done:
     if reply.status == "done":
         return reply.value
     why = {
-        "timeout": f"gave up after {setup.config.timeout:g}s (timeout, --timeout): "
+        "timeout": f"gave up after {setup.cleaner.config.timeout:g}s (timeout, --timeout): "
                    f"its worker was stopped at {hard:g}s",
         "memory": f"needs more memory than a worker may use (--max-memory {setup.max_memory} MB)",
         "died": "a worker process died on this record",
@@ -205,9 +207,8 @@ def _start(setup: _Setup) -> Worker:
 
 
 def _init(setup: _Setup):
-    """In the worker: compile the rules once; return what cleans one task."""
-    cleaner = Cleaner(setup.config)
-    return lambda task: finish(process(task, cleaner, setup.opts))
+    """In the worker: what cleans one task."""
+    return lambda task: finish(process(task, setup.cleaner, setup.opts))
 
 
 def failed(task: Task, why: str) -> dict[str, Any]:

@@ -123,7 +123,10 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
     except RuleFileError as exc:
         err.write(f"cleaner: error: {exc}\n")
         return Exit.USAGE
-    return _clean_all(cleaner, args, stdin or sys.stdin.buffer, out, err)
+    try:
+        return _clean_all(cleaner, args, stdin or sys.stdin.buffer, out, err)
+    finally:
+        cleaner.close()
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -137,6 +140,7 @@ def _config(args: argparse.Namespace) -> Config:
         timeout=args.timeout,
         max_bytes=int(args.max_bytes * 1e6),
         max_elements=args.max_elements,
+        isolate=args.timeout > 0,  # the timeout holds even inside a long C call
     )
 
 

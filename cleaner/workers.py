@@ -8,14 +8,18 @@ to apply, and then that function on one item at a time. Holding one item at a ti
 the parent knows exactly which item is running and since when: a kill or a crash is
 blamed on that item alone, and the parent never blocks on a child that is stuck.
 
-Children come from the "forkserver" context where there is one (a clean process, safe
-to fork from a parent that runs threads or has output buffered), else "spawn".
+Children are forked straight from the parent where that is the platform's way and the
+parent runs no other thread (instant, and the child shares what the parent compiled);
+else they come from a fork server (a clean process, safe from a parent that runs
+threads), else are spawned. A child never writes to the parent's stdout or stderr.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from multiprocessing.connection import wait
 from typing import Any, NamedTuple
@@ -36,6 +40,8 @@ class Reply(NamedTuple):
 
 def context():
     methods = multiprocessing.get_all_start_methods()
+    if methods[0] == "fork" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(_PRELOAD)
@@ -111,6 +117,7 @@ class Worker:
 def _serve(conn, setup, arg, memory_mb: int) -> None:
     """The child: set up, then answer one item at a time until the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _mute()
     try:
         limit_memory(memory_mb)
         fn = setup(arg)
@@ -132,6 +139,16 @@ def _serve(conn, setup, arg, memory_mb: int) -> None:
             reply = ("raised", exc)
         if not _say(conn, *reply):
             return
+
+
+def _mute() -> None:
+    """Point fds 1 and 2 at /dev/null: output the parent had buffered when it forked
+    is flushed there at the child's exit, not written twice, and nothing of the
+    child's (a library's warning) gets into the parent's output."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _say(conn, status: str, value) -> bool:

@@ -11,7 +11,7 @@ import sys
 import time
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, misbehaving_env
 
 from cleaner.cli import main
 
@@ -137,31 +137,9 @@ def test_truncated_warc(tmp_path):
     assert [r["url"] for r in out] == [f"https://example.com/{i}" for i in range(30)]
 
 
-# Worker processes import this (PYTHONPATH) before anything else: a record saying STUCK
-# behaves as a long C call does (no Python signal handler runs until it returns), a
-# record saying HOG asks for more memory than any cap allows.
-SITE = """
-import signal, time
-import cleaner.pipeline as p
-real = p._run
-def _run(content, *args):
-    if "STUCK" in content:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-        time.sleep(60)
-    if "SLEEPY" in content:
-        time.sleep(30)
-    if "HOG" in content:
-        hog = bytearray(8 << 30)
-    return real(content, *args)
-p._run = _run
-"""
-
-
 def _batch_with_site(tmp_path, records, *args):
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "sitecustomize.py").write_text(SITE)
+    env = misbehaving_env(tmp_path)
     path = write_jsonl(tmp_path / "in.jsonl", records)
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     t0 = time.monotonic()
     proc = subprocess.run([sys.executable, "-m", "cleaner", "--jsonl", *args, str(path)],
                           capture_output=True, env=env, timeout=120)
