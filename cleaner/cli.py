@@ -166,6 +166,9 @@ def _clean_all(cleaner: Cleaner, args, stdin: BinaryIO, out: BinaryIO, err) -> i
             err.write(f"cleaner: error: {name}: internal error: {type(exc).__name__}: {exc}\n")
             status = Exit.INPUT
             continue
+        for warning in result.warnings:  # content the parser or a limit dropped is said aloud
+            if warning.startswith("lost: "):
+                err.write(f"cleaner: warning: {name}: {warning.removeprefix('lost: ')}\n")
         if args.explain:
             err.write(explain(result, name if len(names) > 1 else ""))
         if fmt == Format.JSON:
