@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
         args = parser().parse_args(argv)
         if args.warc and not args.files:
             raise _UsageError("--warc needs WARC files")
+        _check_rule_files(args.rules, err)
         if args.jsonl or args.warc:
             config = _config(args)
             Cleaner(config)  # rule-file errors surface here, before any worker starts
@@ -127,6 +128,19 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
         return _clean_all(cleaner, args, stdin or sys.stdin.buffer, out, err)
     finally:
         cleaner.close()
+
+
+def _check_rule_files(files: list[str], err) -> None:
+    """Run the user's rules on their own examples, as `cleaner rules test` does (not its
+    generated articles: too slow for every run); a failing example is a warning. A rule
+    that removes what it says to keep (selectors = ["*"]) is then said before it runs."""
+    if not files:
+        return
+    from .loader import load_rules
+    from .ruletest import check_examples
+
+    for failure in check_examples(load_rules(files, builtin=False)):
+        err.write(f"cleaner: warning: {failure} (see cleaner rules test)\n")
 
 
 def _config(args: argparse.Namespace) -> Config:
