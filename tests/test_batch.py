@@ -276,3 +276,68 @@ def test_a_json_line_of_100_mb_is_an_error_line_and_the_run_goes_on(tmp_path):
     assert [r["id"] for r in out] == ["before", "huge", "after"]
     assert "over the limit" in out[1]["error"] and len(out[1]["text"]) == 100_000_000
     assert "error" not in out[2]
+
+
+def test_blank_lines_are_skipped_and_counted(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "T\n\nBody."}, b"\n", b"  \r\n",
+                                               {"id": 2, "text": "T\n\nBody."}])
+    code, out, err = run(["--jsonl", "--jobs", "1", str(path)])
+    assert [r["id"] for r in out] == [1, 2] and "2 records, 0 errors" in err and "2 blank lines skipped" in err
+
+
+def test_a_lone_surrogate_is_written_back_as_valid_utf8_json(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [b'{"id": 1, "text": "T\\n\\nBody \\ud800 here."}\n'])
+    out = io.BytesIO()
+    main(["--jsonl", "--jobs", "1", "--quiet", str(path)], stdout=out, stderr=io.StringIO())
+    line = out.getvalue().decode("utf-8")  # strict: raises on invalid UTF-8
+    assert "\\ud800" in line and json.loads(line)["text"] == "T\n\nBody \ud800 here."
+
+
+def test_gzip_on_stdin_is_detected_by_its_magic_bytes():
+    data = gzip.compress(b"".join((json.dumps({"id": i, "text": "T\n\nBody."}) + "\n").encode() for i in range(3)))
+    code, out, err = run(["--jsonl", "--jobs", "1"], data)
+    assert [r["id"] for r in out] == [0, 1, 2] and "3 records, 0 errors" in err
+
+
+def _full_warc(path, gz=True):
+    """warcinfo, an HTML response, an image response, a revisit: (data, record ends)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    w.write_record(w.create_warcinfo_record("x.warc", {"software": "test", "description": "y" * 300}))
+    ends = [buf.tell()]
+    html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://e.com/a", "response", payload=io.BytesIO(PAGE.encode()),
+                                        http_headers=html))
+    ends.append(buf.tell())
+    png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://e.com/i.png", "response",
+                                        payload=io.BytesIO(b"\x89PNG" + bytes(range(256)) * 12), http_headers=png))
+    ends.append(buf.tell())
+    w.write_record(w.create_revisit_record("https://e.com/a", digest="sha1:AAAA", refers_to_uri="https://e.com/a",
+                                           refers_to_date="2020-01-01T00:00:00Z", http_headers=html))
+    ends.append(buf.tell())
+    return buf.getvalue(), ends
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("where", ["warcinfo", "image", "revisit", "image header"])
+def test_every_warc_truncation_is_an_error_line(tmp_path, gz, where):
+    data, ends = _full_warc(tmp_path, gz)
+    cut = {"warcinfo": ends[0] // 2, "image": (ends[1] + ends[2]) // 2,
+           "revisit": (ends[2] + ends[3]) // 2, "image header": ends[1] + 40}[where]
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(data[:cut])
+    code, out, err = run(["--warc", "--jobs", "1", str(path)])
+    assert code == 0 and "1 errors" in err
+    assert "cut short" in out[-1]["error"] or "the file ends inside a record" in out[-1]["error"]
+    assert "NoneType" not in out[-1]["error"]
+
+
+def test_a_file_that_is_not_warc_is_refused_in_one_line(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": "T\n\nBody."} for i in range(1000)])
+    code, out, err = run(["--warc", "--jobs", "1", str(path)])
+    assert len(out) == 1 and out[0]["error"].startswith(f"{path}: not a WARC file (it begins b'{{\"id\": 0")
+    assert len(err.splitlines()) == 1  # the summary, no warnings from the reader
