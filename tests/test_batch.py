@@ -175,13 +175,26 @@ def test_a_record_over_the_memory_cap_is_an_error_line_and_the_run_goes_on(tmp_p
     assert b"Traceback" not in proc.stderr
 
 
-def test_a_memory_cap_no_worker_can_start_under_is_one_clear_error(tmp_path):
-    proc, out, _ = _batch_with_site(tmp_path, [{"id": 1, "text": "T\n\nBody."}],
-                                    "--jobs", "2", "--max-memory", "20")
-    assert proc.returncode == 2 and out == []
-    err = proc.stderr.decode()
-    assert err.startswith("cleaner: error: no worker process could start under --max-memory 20 MB")
-    assert len(err.splitlines()) == 1 and "Traceback" not in err
+def test_a_memory_cap_too_low_for_the_pages_loses_none_of_them(tmp_path):
+    # issue 14: --max-memory 50 --jobs 2 ended in a MemoryError traceback, 0 lines, exit 1
+    records = [{"id": i, "html": PAGE * (1 + 40 * (i % 2))} for i in range(6)]
+    proc, out, _ = _batch_with_site(tmp_path, records, "--jobs", "2", "--max-memory", "50")
+    assert proc.returncode == 0 and [r["id"] for r in out] == list(range(6))
+    assert all("clean_text" in r or ("error" in r and r["html"] == records[i]["html"])
+               for i, r in enumerate(out))
+    assert b"Traceback" not in proc.stderr
+
+
+def test_a_worker_that_cannot_start_says_why():
+    from cleaner.workers import StartFailed, Worker
+
+    worker = Worker(_cannot_start, None)
+    with pytest.raises(StartFailed, match="MemoryError: no room"):
+        worker.start(60)
+
+
+def _cannot_start(arg):
+    raise MemoryError("no room")
 
 
 def _wait_for(condition, seconds: float = 30):
