@@ -130,8 +130,10 @@ def _in_workers(tasks: Iterable[Task], setup: _Setup) -> Iterator[tuple[Task, Do
                 task, done = pending.popleft()
                 held -= task.size
                 yield task, done
-            if not pending and source is None:
-                return
+            if not pending:
+                if source is None:
+                    return
+                continue  # the window emptied: read on before waiting on anyone
             pool.step()
     finally:
         pool.close()

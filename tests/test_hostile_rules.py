@@ -18,6 +18,20 @@ def rules(tmp_path, text):
     return load_rules([path], builtin=False)
 
 
+def element_rule(selector: str) -> str:
+    """A user's element rule 'u.all' on `selector`, whose keep example it fails."""
+    return f'''
+[[rule]]
+id = "u.all"
+description = "Matches every element."
+kind = "element"
+selectors = ["{selector}"]
+[rule.examples]
+remove = ["<div>x</div>"]
+keep = ["<p>never</p>"]
+'''
+
+
 def _contained(rs, doc):
     """Cleaned in well under the document's time limit, the slow pattern reported, the body kept."""
     t0 = time.monotonic()
@@ -61,16 +75,7 @@ keep = ["b"]
     _contained(rs, doc)
 
 def test_selector_matching_everything_is_refused_and_reported(tmp_path):
-    rs = rules(tmp_path, '''
-[[rule]]
-id = "u.all"
-description = "Matches every element."
-kind = "element"
-selectors = ["*"]
-[rule.examples]
-remove = ["<div>x</div>"]
-keep = ["<p>never</p>"]
-''')
+    rs = rules(tmp_path, element_rule("*"))
     result = Cleaner(rules=rs).clean(PAGE)
     assert all(p in result.paragraphs for p in BODY)
     assert any("u.all" in w and "max_share" in w for w in result.warnings)
@@ -138,16 +143,7 @@ def test_a_body_container_with_a_noise_word_in_its_class_is_kept(cls):
 def test_script_text_does_not_hide_a_rule_that_takes_the_body(tmp_path):
     # the share guard counted script text: with a big JSON blob on the page, every
     # paragraph together stayed "under 50%" and an element rule "*" emptied the body
-    rs = rules(tmp_path, '''
-[[rule]]
-id = "u.all"
-description = "Matches every element."
-kind = "element"
-selectors = ["div"]
-[rule.examples]
-remove = ["<div>x</div>"]
-keep = ["<p>never</p>"]
-''')
+    rs = rules(tmp_path, element_rule("div"))
     page = PAGE.replace("</article>", "</article><script>var state = '" + "x" * 20_000 + "';</script>")
     result = Cleaner(rules=rs).clean(page)
     assert all(p in result.paragraphs for p in BODY)
@@ -179,16 +175,7 @@ def test_rules_given_to_the_cli_are_checked_on_their_examples_at_load(tmp_path):
     from cleaner.cli import main
 
     path = tmp_path / "user.toml"
-    path.write_text(HEAD + '''
-[[rule]]
-id = "u.all"
-description = "Matches every element."
-kind = "element"
-selectors = ["*"]
-[rule.examples]
-remove = ["<div>x</div>"]
-keep = ["<p>never</p>"]
-''')
+    path.write_text(HEAD + element_rule("*"))
     err = io.StringIO()
     code = main(["--rules", str(path), "-"], stdin=io.BytesIO(PAGE.encode()), stdout=io.BytesIO(), stderr=err)
     assert code == 0
