@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import SAMPLES, misbehaving_env
@@ -253,6 +254,16 @@ def _children(pid: int) -> list[int]:
                                            text=True).stdout.split()]
 
 
+def _workers(pid: int) -> list[int]:
+    """The worker processes under `pid`: forked by it, or by its fork server (the leaves
+    of its tree, less multiprocessing's resource tracker)."""
+    found = []
+    for child in _children(pid):
+        below = _children(child)
+        found += below or [child]
+    return [p for p in found if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()]
+
+
 def test_a_killed_worker_costs_no_record(tmp_path):
     n = 600
     path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE * 5} for i in range(n)])
@@ -260,9 +271,7 @@ def test_a_killed_worker_costs_no_record(tmp_path):
     with open(out, "wb") as sink:
         proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--jsonl", "--jobs", "2", str(path)],
                                 stdout=sink, stderr=subprocess.PIPE)
-        # workers are forked by the fork server, a child of the main process
-        workers = _wait_for(lambda: out.stat().st_size > 0 and [g for c in _children(proc.pid)
-                                                                for g in _children(c)])
+        workers = _wait_for(lambda: out.stat().st_size > 0 and _workers(proc.pid))
         assert workers, "no worker processes found"
         os.kill(workers[0], signal.SIGKILL)
         proc.wait(timeout=300)
