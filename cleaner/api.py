@@ -26,6 +26,16 @@ class Cleaner:
             ruleset = load_rules(self.config.rule_files, builtin=self.config.builtin_rules,
                                  disable=self.config.disable)
         self._compiled: CompiledRules = compile_rules(ruleset)
+        self._isolated = None
+        if self.config.isolate:  # the workers run this same Cleaner, without isolation
+            from copy import copy
+            from dataclasses import replace
+
+            from .isolate import Isolated
+
+            inner = copy(self)
+            inner.config = replace(self.config, isolate=False)
+            self._isolated = Isolated(inner, self.config.isolate_workers)
 
     @property
     def rules(self) -> RuleSet:
@@ -33,7 +43,14 @@ class Cleaner:
 
     def clean(self, content: bytes | str, *, url: str | None = None) -> Result:
         """Clean one document (text or HTML, str or bytes); never mutates the Cleaner."""
+        if self._isolated is not None:
+            return self._isolated.clean(content, url)
         return run(content, self._compiled, self.config, url)
+
+    def close(self) -> None:
+        """Stop the worker processes of `Config(isolate=True)` (no-op otherwise)."""
+        if self._isolated is not None:
+            self._isolated.close()
 
 
 def clean(content: bytes | str, *, url: str | None = None, rules: RuleSet | None = None,

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from .api import Cleaner
 from .model import CLEANER_ERRORS, Meta
 from .render import step_dict
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def clean_record(cleaner: Cleaner, record: dict[str, Any], opts: RecordOptions) 
         result = cleaner.clean(content, url=url if isinstance(url, str) else None)
     except CLEANER_ERRORS as exc:
         return {**record, "error": str(exc)}
+    except MemoryError:  # batch workers answer it and are replaced; Spark makes it a line
+        raise
     except Exception as exc:  # a page that breaks the cleaner must not break the run
         return {**record, "error": f"cleaner failed: {type(exc).__name__}: {exc}"}
     kept = {k: v for k, v in record.items() if k != field} if opts.drop_source else record
@@ -72,7 +77,13 @@ def meta_dict(meta: Meta) -> dict[str, str | None]:
 
 
 def dumps(record: dict[str, Any]) -> bytes:
-    return json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+    """One JSON line, always valid UTF-8: a lone surrogate (a JSON "\\ud800" read in)
+    is written back as the same escape, which reads back as the same string."""
+    text = json.dumps(record, ensure_ascii=False)
+    try:
+        return text.encode("utf-8") + b"\n"
+    except UnicodeEncodeError:  # only inside strings: json.dumps escapes nothing else
+        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8") + b"\n"
 
 
 def unreadable(line: bytes, number: int, why: str) -> dict[str, Any]:

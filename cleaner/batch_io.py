@@ -8,8 +8,10 @@ moves on to the next file instead of stopping the run.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -39,7 +41,7 @@ def total_size(paths: list[str]) -> int | None:
 def jsonl_tasks(paths: list[str], stdin=None) -> Iterator[Task]:
     for path in paths or ["-"]:
         try:
-            stream = (stdin or sys.stdin.buffer) if path == "-" else _open(path)
+            raw, stream = _open(path, stdin)
         except OSError as exc:
             yield Task("error", {"error": f"cannot read {path}: {exc.strerror or exc}", "file": path}, 0, 0)
             continue
@@ -47,14 +49,16 @@ def jsonl_tasks(paths: list[str], stdin=None) -> Iterator[Task]:
         where = _Position(stream)
         try:
             for number, line in enumerate(stream, 1):
-                if line.strip():
-                    yield Task("line", line, number, len(line), where.advance(len(line)))
+                # a blank line is no record: counted in the summary, no line out
+                yield Task("line" if line.strip() else "blank", line, number, len(line),
+                           where.advance(len(line)))
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             yield Task("error", {"error": f"{path}: input broken after line {number}: {exc}",
                                  "file": path, "line": number + 1}, number + 1, 0)
         finally:
             if path != "-":
                 stream.close()
+                raw.close()
 
 
 def warc_tasks(paths: list[str]) -> Iterator[Task]:
@@ -64,21 +68,72 @@ def warc_tasks(paths: list[str]) -> Iterator[Task]:
         number = 0
         try:
             with open(path, "rb") as raw:
+                if (head := _not_warc(raw)) is not None:
+                    yield Task("error", {"error": f"{path}: not a WARC file (it begins {head!r})",
+                                         "file": path}, 0, 0)
+                    continue
                 records = ArchiveIterator(raw)
                 where = _Position(raw)
                 for number, record in enumerate(records, 1):
-                    task = _warc_task(record, number)
+                    task = _headless(record, number, path) or _warc_task(record, number) \
+                        or _drained(record, number, path)
                     if task:
                         yield task._replace(read=where.advance(task.size))
                 # warcio stops quietly at a cut-off gzip member: bytes it never reached
                 # mean records were lost, and that must be said
                 size = os.fstat(raw.fileno()).st_size
                 if records.offset < size:
-                    raise EOFError(f"{size - records.offset} bytes at the end could not be read")
+                    raise EOFError(f"the file ends inside a record: {size - records.offset} "
+                                   "bytes at the end could not be read")
         except Exception as exc:  # warcio raises many kinds on a truncated or corrupt file
             yield Task("error", {"error": f"{path}: WARC broken after record {number}: "
-                                          f"{type(exc).__name__}: {exc}", "file": path,
+                                          f"{_reason(exc)}", "file": path,
                                  "record": number + 1}, number + 1, 0)
+
+
+def _not_warc(raw) -> bytes | None:
+    """The file's first bytes if it is not WARC (plain, or gzip members), else None."""
+    head = raw.read(4096)
+    raw.seek(0)
+    text = head
+    if head[:2] == b"\x1f\x8b":
+        try:
+            text = zlib.decompressobj(31).decompress(head, 64)
+        except zlib.error:
+            text = b""
+    return None if text.startswith(b"WARC/") else head[:40]
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, EOFError):
+        return str(exc)
+    if isinstance(exc, AttributeError):  # warcio on a header that ends early
+        return "a record's header is cut short or unreadable"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _headless(record, number: int, path: str) -> Task | None:
+    """An error Task for a record whose header ends before its Content-Length, which
+    every WARC record has: the file was cut inside the header."""
+    if record.length is not None:
+        return None
+    return Task("error", {"error": f"WARC record {number} ({record.rec_type}) is cut short: "
+                                   "the file ends inside its header", "file": path}, number, 0)
+
+
+def _drained(record, number: int, path: str) -> Task | None:
+    """Read a record that is not cleaned to its end, so that a cut inside it (an image,
+    a revisit, the warcinfo) is seen; an error Task if the file ended first."""
+    while record.raw_stream.read(1 << 16):
+        pass
+    missing = getattr(record.raw_stream, "limit", 0)
+    if not (isinstance(missing, int) and missing > 0):
+        return None
+    head = record.rec_headers
+    return Task("error", {"error": f"WARC record {number} ({record.rec_type}) is cut short: the "
+                                   f"file ends {missing} bytes before the record does",
+                          "file": path, "url": head.get_header("WARC-Target-URI"),
+                          "record_id": head.get_header("WARC-Record-ID")}, number, 0)
 
 
 def _warc_task(record, number: int) -> Task | None:
@@ -145,5 +200,13 @@ class _Position:
         return step
 
 
-def _open(path: str):
-    return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+def _open(path: str, stdin=None):
+    """The file, or stdin for "-", decompressed if it starts as gzip does (whatever its
+    name: a .jsonl.gz piped to stdin too)."""
+    raw = (stdin or sys.stdin.buffer) if path == "-" else open(path, "rb")  # noqa: SIM115
+    stream = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
+    try:
+        gzipped = stream.peek(2)[:2] == b"\x1f\x8b"
+    except OSError:
+        gzipped = False
+    return raw, gzip.GzipFile(fileobj=stream, mode="rb") if gzipped else stream

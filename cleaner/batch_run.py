@@ -1,34 +1,35 @@
 """Batch mode: stream Tasks through worker processes, in order, with bounded memory.
 
-Each worker compiles the rule set once (in its initializer). The main process reads
-tasks in chunks and keeps at most a few chunks per worker in flight, so memory does
-not grow with the input; results are written in input order as the oldest chunk
-finishes. A worker that dies takes only its chunk with it, and those records are
-still written, each with an `error` field.
+Each worker compiles the rule set once, runs under the memory cap, and holds one
+record at a time. The main process reads a bounded window of tasks ahead, so memory
+does not grow with the input, and writes results in input order. It also holds each
+record's deadline: a worker still on a record past its hard deadline (the timeout
+plus a grace) is killed, the record written as an error line with its content, and
+a fresh worker takes the next one. A worker that dies, or runs out of memory, costs
+only the record it was on, the same way. With --jobs 1 there is one worker: the same
+bounds hold.
 """
 
 from __future__ import annotations
 
 import json
-import signal
+import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import wait
 from typing import Any, BinaryIO, NamedTuple
 
 from .api import Cleaner
 from .batch import RecordOptions, clean_line, clean_record, dumps, unreadable
 from .batch_io import Task
 from .config import Config
-from .limits import limit_memory
+from .limits import hard_deadline
+from .workers import Reply, Worker
 
-CHUNK_RECORDS = 32
-CHUNK_BYTES = 4 << 20
-IN_FLIGHT_PER_WORKER = 3
-
-_worker: tuple[Cleaner, RecordOptions] | None = None  # set once in each worker process
+WINDOW_PER_WORKER = 8  # records read ahead per worker, so that none waits for work
+WINDOW_BYTES_PER_WORKER = 12 << 20  # ...and their bytes (one larger record always fits)
+START_SECONDS = 120  # a worker that has not set up by then will not
 
 
 class Done(NamedTuple):
@@ -51,6 +52,7 @@ class Summary:
     errors: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
+    blank: int = 0  # blank JSON Lines lines, skipped
     rules: Counter = field(default_factory=Counter)
 
     def add(self, done: Done, size: int) -> None:
@@ -64,7 +66,8 @@ class Summary:
         top = ", ".join(f"{r} {n}" for r, n in self.rules.most_common(10)) or "none"
         return (f"cleaner: {self.records} records, {self.errors} errors, "
                 f"{self.bytes_in / 1e6:.1f} MB in, {self.bytes_out / 1e6:.1f} MB out; "
-                f"removed by rule: {top}")
+                f"removed by rule: {top}"
+                + (f"; {self.blank} blank lines skipped" if self.blank else ""))
 
 
 def process(task: Task, cleaner: Cleaner, opts: RecordOptions) -> dict[str, Any]:
@@ -78,15 +81,17 @@ def process(task: Task, cleaner: Cleaner, opts: RecordOptions) -> dict[str, Any]
 def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
         out: BinaryIO, progress=None, max_memory: int = 0) -> Summary:
     summary = Summary()
-    if jobs <= 1:
-        results = _in_process(tasks, config, opts)
-    else:
-        results = _in_pool(tasks, _Setup(config, opts, jobs, max_memory))
-    for task, done in results:
+    # compiled once, for all workers; they hold the deadline themselves
+    setup = _Setup(Cleaner(replace(config, isolate=False)), opts, max(jobs, 1), max_memory)
+    for task, done in _in_workers(tasks, setup):
+        if progress is not None:
+            progress.update(task.progress)
+        if done is None:  # a blank line: nothing to write, counted
+            summary.blank += 1
+            continue
         out.write(done.line)
         summary.add(done, task.size)
         if progress is not None:
-            progress.update(task.progress)
             rate = summary.records / max(progress.format_dict["elapsed"], 1e-9)
             progress.set_postfix(records=summary.records, errors=summary.errors,
                                  rec_s=f"{rate:.0f}", refresh=False)
@@ -94,68 +99,117 @@ def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
     return summary
 
 
-def _in_process(tasks, config, opts) -> Iterator[tuple[Task, Done]]:
-    cleaner = Cleaner(config)
-    for task in tasks:
-        yield task, finish(process(task, cleaner, opts))
-
-
 class _Setup(NamedTuple):
-    config: Config
+    cleaner: Cleaner
     opts: RecordOptions
     jobs: int
     max_memory: int
 
 
-def _in_pool(tasks, setup: _Setup) -> Iterator[tuple[Task, Done]]:
-    pool = _pool(setup)
-    window: deque[tuple[list[Task], Future]] = deque()
+def _in_workers(tasks: Iterable[Task], setup: _Setup) -> Iterator[tuple[Task, Done | None]]:
+    """(task, its Done) in input order. Records go to the workers one at a time each;
+    the others are settled here. At most a window of tasks is held."""
+    pool = _Pool(setup)
+    pending: deque[list] = deque()  # [task, Done | None | _WAIT], in input order
+    held = 0  # bytes of the pending tasks
+    source = iter(tasks)
     try:
-        for chunk in _chunks(tasks):
-            while len(window) >= setup.jobs * IN_FLIGHT_PER_WORKER:
-                pool = yield from _finish(window.popleft(), pool, setup)
-            pool, future = _submit(pool, chunk, setup)
-            window.append((chunk, future))
-        while window:
-            pool = yield from _finish(window.popleft(), pool, setup)
+        while True:
+            while source is not None and _room(len(pending), held, setup.jobs):
+                task = next(source, None)
+                if task is None:
+                    source = None
+                    break
+                entry = [task, _WAIT if task.kind in ("line", "record") else _local(task)]
+                pending.append(entry)
+                held += task.size
+                if entry[1] is _WAIT:
+                    pool.todo.append(entry)
+            while pending and pending[0][1] is not _WAIT:
+                task, done = pending.popleft()
+                held -= task.size
+                yield task, done
+            if not pending:
+                if source is None:
+                    return
+                continue  # the window emptied: read on before waiting on anyone
+            pool.step()
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.close()
 
 
-def _finish(item, pool, setup: _Setup):
-    """The results of the oldest chunk. If its worker died (a crash, the memory cap, a
-    kill), the chunk is redone record by record in a sound pool, so that only a record
-    that kills a worker again is lost to an error line, with its content kept."""
-    chunk, future = item
-    try:
-        done = future.result()
-    except (BrokenProcessPool, CancelledError):
-        done = []
-        for task in chunk:
-            pool, one = _alone(pool, task, setup)
-            done.append(one)
-    yield from zip(chunk, done)
-    return pool
+_WAIT = object()  # a record still being cleaned
 
 
-def _submit(pool, chunk: list[Task], setup: _Setup):
-    """Submit, replacing the pool first if a worker has died and broken it."""
-    try:
-        return pool, pool.submit(_work, chunk)
-    except BrokenProcessPool:
-        pool.shutdown(wait=False, cancel_futures=True)
-        pool = _pool(setup)
-        return pool, pool.submit(_work, chunk)
+def _room(count: int, held: int, jobs: int) -> bool:
+    return count < jobs * WINDOW_PER_WORKER and (held < jobs * WINDOW_BYTES_PER_WORKER or not count)
 
 
-def _alone(pool, task: Task, setup: _Setup):
-    if getattr(pool, "_broken", False):
-        pool.shutdown(wait=False, cancel_futures=True)
-        pool = _pool(setup)
-    try:
-        return pool, pool.submit(_work, [task]).result()[0]
-    except (BrokenProcessPool, CancelledError):
-        return pool, finish(failed(task, "a worker process died on this record"))
+def _local(task: Task) -> Done | None:
+    """What needs no worker: a finished error record, or nothing for a blank line."""
+    return None if task.kind == "blank" else finish(task.payload)
+
+
+class _Pool:
+    """The workers, the records waiting for one, and the parent's deadline over each."""
+
+    def __init__(self, setup: _Setup):
+        self.setup = setup
+        self.hard = hard_deadline(setup.cleaner.config.timeout)
+        first = _start(setup)  # before any input is read: a cap too low is said at once
+        first.start(START_SECONDS)
+        self.workers = [first] + [_start(setup) for _ in range(setup.jobs - 1)]
+        self.todo: deque[list] = deque()
+        self.running: dict[Worker, list] = {}
+
+    def step(self) -> None:
+        """Hand out records, then wait for one answer or the nearest deadline."""
+        for w in self.workers:
+            if w.ready and not w.busy and self.todo:
+                entry = self.todo.popleft()
+                w.send(entry[0])
+                self.running[w] = entry
+        now = time.monotonic()
+        due = [w.since + self.hard - now for w in self.running] if self.hard else []
+        for conn in wait([w.conn for w in self.workers], max(min(due), 0) if due else None):
+            w = next(w for w in self.workers if w.conn is conn)
+            self._answer(w, w.receive())
+        now = time.monotonic()
+        for w in [w for w in self.running if w.overdue(self.hard, now)]:
+            w.kill()
+            self._answer(w, Reply("timeout"))
+
+    def _answer(self, w: Worker, reply: Reply | None) -> None:
+        entry = self.running.pop(w, None) if reply is not None else None
+        if entry is not None:  # (a worker that died idle held no record: nobody is blamed)
+            entry[1] = _outcome(entry[0], reply, self.setup, self.hard)
+        if not w.alive:
+            self.workers[self.workers.index(w)] = _start(self.setup)
+
+    def close(self) -> None:
+        for w in self.workers:
+            w.kill()
+
+
+def _outcome(task: Task, reply: Reply, setup: _Setup, hard: float) -> Done:
+    if reply.status == "done":
+        return reply.value
+    why = {
+        "timeout": f"gave up after {setup.cleaner.config.timeout:g}s (timeout, --timeout): "
+                   f"its worker was stopped at {hard:g}s",
+        "memory": f"needs more memory than a worker may use (--max-memory {setup.max_memory} MB)",
+        "died": "a worker process died on this record",
+    }.get(reply.status) or f"cleaner failed: {type(reply.value).__name__}: {reply.value}"
+    return finish(failed(task, why))
+
+
+def _start(setup: _Setup) -> Worker:
+    return Worker(_init, setup, setup.max_memory)
+
+
+def _init(setup: _Setup):
+    """In the worker: what cleans one task."""
+    return lambda task: finish(process(task, setup.cleaner, setup.opts))
 
 
 def failed(task: Task, why: str) -> dict[str, Any]:
@@ -169,33 +223,3 @@ def failed(task: Task, why: str) -> dict[str, Any]:
             return {**record, "error": why}
         return {"error": why, "line": task.number, "record": record}
     return {**task.payload, "error": why}
-
-
-def _chunks(tasks: Iterable[Task]) -> Iterator[list[Task]]:
-    chunk: list[Task] = []
-    size = 0
-    for task in tasks:
-        chunk.append(task)
-        size += task.size
-        if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
-
-
-def _pool(setup: _Setup) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=setup.jobs, initializer=_init, initargs=(setup,))
-
-
-def _init(setup: _Setup) -> None:
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    limit_memory(setup.max_memory)
-    _worker = (Cleaner(setup.config), setup.opts)
-
-
-def _work(chunk: list[Task]) -> list[Done]:
-    assert _worker is not None
-    cleaner, opts = _worker
-    return [finish(process(t, cleaner, opts)) for t in chunk]

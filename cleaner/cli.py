@@ -123,6 +123,7 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
             raise _UsageError("--warc needs WARC files")
         if args.output_dir and (args.jsonl or args.warc):
             raise _UsageError("--output-dir is for documents; batch mode writes JSON Lines to stdout")
+        _check_rule_files(args.rules, err)
         if args.jsonl or args.warc:
             config = _config(args)
             Cleaner(config)  # rule-file errors surface here, before any worker starts
@@ -137,7 +138,23 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
     except RuleFileError as exc:
         err.write(f"cleaner: error: {exc}\n")
         return Exit.USAGE
-    return _clean_all(cleaner, args, inputs, stdin or sys.stdin.buffer, out, err)
+    try:
+        return _clean_all(cleaner, args, inputs, stdin or sys.stdin.buffer, out, err)
+    finally:
+        cleaner.close()
+
+
+def _check_rule_files(files: list[str], err) -> None:
+    """Run the user's rules on their own examples, as `cleaner rules test` does (not its
+    generated articles: too slow for every run); a failing example is a warning. A rule
+    that removes what it says to keep (selectors = ["*"]) is then said before it runs."""
+    if not files:
+        return
+    from .loader import load_rules
+    from .ruletest import check_examples
+
+    for failure in check_examples(load_rules(files, builtin=False)):
+        err.write(f"cleaner: warning: {failure} (see cleaner rules test)\n")
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -151,6 +168,7 @@ def _config(args: argparse.Namespace) -> Config:
         timeout=args.timeout,
         max_bytes=int(args.max_bytes * 1e6),
         max_elements=args.max_elements,
+        isolate=args.timeout > 0,  # the timeout holds even inside a long C call
     )
 
 
@@ -166,6 +184,9 @@ def _clean_all(cleaner: Cleaner, args, inputs: list[Input], stdin: BinaryIO, out
             status = Exit.INPUT
             continue
         sites.append(result.site)
+        # content the parser or a limit dropped is said aloud, first
+        _warn(err, [f"{item.path}: {w.removeprefix('lost: ')}" for w in result.warnings
+                    if w.startswith("lost: ")])
         if not result.text.strip():
             _warn(err, [f"{item.path}: no article text found: the output is empty"])
         if args.explain:

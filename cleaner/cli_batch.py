@@ -9,6 +9,7 @@ from . import batch_run
 from .batch import RecordOptions
 from .batch_io import jsonl_tasks, total_size, warc_tasks
 from .config import Config
+from .workers import StartFailed
 
 
 def run_batch(args, config: Config, stdin: BinaryIO, out: BinaryIO, err) -> int:
@@ -19,6 +20,10 @@ def run_batch(args, config: Config, stdin: BinaryIO, out: BinaryIO, err) -> int:
     progress = _progress(total_size(args.files), err, args.quiet)
     try:
         summary = batch_run.run(tasks, config, opts, jobs, out, progress, args.max_memory)
+    except StartFailed as exc:
+        err.write(f"cleaner: error: no worker process could start under --max-memory "
+                  f"{args.max_memory} MB: {exc}\n")
+        return 2
     finally:
         if progress is not None:
             progress.close()

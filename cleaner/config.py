@@ -37,4 +37,13 @@ class Config:
     timeout: float = 5.0
     """Seconds one document may take; past that, CleanerTimeout (0: no limit). Enforced
     with a timer signal, so only in the main thread (the CLI, batch and Spark workers);
-    in other threads there is no limit. A page takes about 8 ms."""
+    in other threads there is no limit unless `isolate` is set. A page takes about 8 ms."""
+    isolate: bool = False
+    """Clean each document in a worker process that is killed past the timeout plus a
+    grace (at most 1.5x, from 0.25 s), so the timeout holds in any thread and even in
+    a long C call; a kill raises CleanerTimeout. Workers start on first use (from a
+    thread, through a fork server: a few seconds once), up to `isolate_workers`; they
+    end with the interpreter or `Cleaner.close()`. Costs a copy of each document and
+    result between processes (well under a millisecond for a page). The CLI sets it."""
+    isolate_workers: int = 4
+    """How many worker processes `isolate` may run at once; more callers wait."""

@@ -73,19 +73,35 @@ def settle(compiled: CompiledRules, doc: Document, found: Recognised,
 
 def _final(doc: Document, sizes: Sizes, ruleset: RuleSet, removed: dict[int, Step],
            guarded: list[Step], max_removed_share: float) -> Decision:
-    total = sizes.before[-1] or 1
-    gone = sum(sizes.each[i] for i in removed)
-    if removed and gone / total > max_removed_share:
-        guarded.append(Step("guard", "max-removed-share", -1, "",
-                            f"would remove {gone / total:.0%} of the document, more than "
-                            f"max_removed_share={max_removed_share:.0%}; nothing removed"))
-        removed = {}
+    removed = _within_share(sizes, removed, guarded, max_removed_share)
     steps = tuple(removed[i] for i in sorted(removed))
     kinds = {r.id: r.kind for r in ruleset.rules}
     byline = next((s.text.strip() for s in steps if kinds.get(s.rule) == RuleKind.BYLINE), None)
     keep = tuple(b.index not in removed for b in doc.blocks)
     titled = any(kinds.get(s.rule) == RuleKind.TITLE for s in steps)
     return Decision(keep, steps, tuple(guarded), byline, titled)
+
+
+def _within_share(sizes: Sizes, removed: dict[int, Step], guarded: list[Step],
+                  max_removed_share: float) -> dict[int, Step]:
+    """The removals, less those of the rules that take most, until no more than
+    `max_removed_share` of the document goes: an over-broad rule is left out (and
+    reported), and the other rules still apply."""
+    total = sizes.before[-1] or 1
+    taken: dict[str, int] = defaultdict(int)
+    for i, step in removed.items():
+        taken[step.rule] += sizes.each[i]
+    gone = sum(taken.values())
+    for rule in sorted(taken, key=lambda r: (-taken[r], r)):
+        if gone / total <= max_removed_share:
+            break
+        guarded.append(Step("guard", "max-removed-share", -1, "",
+                            f"rule '{rule}' would help remove {gone / total:.0%} of the document, "
+                            f"more than max_removed_share={max_removed_share:.0%}; its "
+                            f"{taken[rule] / total:.0%} is kept"))
+        gone -= taken[rule]
+        removed = {i: s for i, s in removed.items() if s.rule != rule}
+    return removed
 
 
 def decide(view: View, ruleset: RuleSet, matches: list[Match], spans: list[Span]) -> Decision:

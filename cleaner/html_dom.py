@@ -75,7 +75,7 @@ def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozen
     if not found:
         return Pruned((), ())
     body = root.find("body")
-    total = int(_TEXT_SIZE(body if body is not None else root)) or 1
+    total = _visible_size(body if body is not None else root) or 1
     chosen = _outermost_open(found, total)
     steps: list[Step] = []
     refused: list[str] = []
@@ -161,7 +161,13 @@ def _token(names: str, dom: DomRules):
 def _size(el, rule: Rule) -> int:
     """Characters of text inside `el`; 0 for the page's own containers, which no rule
     may drop whatever their size (no need to measure them)."""
-    return 0 if el.tag in PAGE_TAGS else int(_TEXT_SIZE(el))
+    return 0 if el.tag in PAGE_TAGS else _visible_size(el)
+
+
+def _visible_size(el) -> int:
+    """Characters of the text a reader sees: scripts and styles left out, or a page whose
+    scripts hold most of its characters lets a rule take all of its prose."""
+    return int(_TEXT_SIZE(el)) - sum(int(_TEXT_SIZE(s)) for s in el.iter("script", "style"))
 
 
 def _guarded(el, size: int, rule: Rule, total: int) -> bool:

@@ -51,3 +51,10 @@ def limit_memory(megabytes: int) -> None:
         if hard != resource.RLIM_INFINITY:
             cap = min(cap, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def hard_deadline(seconds: float) -> float:
+    """When a parent kills the process cleaning a document that was given `seconds`:
+    late enough for the document's own timer to win whenever Python gets control,
+    and well within twice the timeout (0: never)."""
+    return seconds + max(0.25, seconds / 2) if seconds > 0 else 0.0

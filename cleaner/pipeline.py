@@ -27,12 +27,12 @@ def run(content: bytes | str, compiled: CompiledRules, config: Config,
 
 def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str | None) -> Result:
     source = read_source(content, config.input, config.max_bytes)
-    doc, dropped, refused, site = segment(source, url, compiled, config)
+    doc, dropped, refused, site, notes = segment(source, url, compiled, config)
     found = recognise(compiled, doc, site)
     decision = settle(compiled, doc, found, config.max_removed_share)
     kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
     repaired = repair(kept, config.smart_quotes)
-    warnings = (tuple(f"guard: {r}" for r in refused) + found.warnings
+    warnings = (notes + tuple(f"guard: {r}" for r in refused) + found.warnings
                 + tuple(f"guard: {g.reason}" for g in decision.guarded))
     if source.kind == InputKind.HTML and not doc.blocks and source.text.strip():
         warnings += ("no article text found in the page",)
@@ -40,21 +40,25 @@ def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str
     return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings, site)
 
 
-def segment(source: Source, url: str | None, compiled: CompiledRules,
-            config: Config) -> tuple[Document, tuple[Step, ...], tuple[str, ...], str | None]:
+def segment(source: Source, url: str | None, compiled: CompiledRules, config: Config
+            ) -> tuple[Document, tuple[Step, ...], tuple[str, ...], str | None, tuple[str, ...]]:
     """The Document, the elements dropped before extraction and the element rules the
-    share guard refused (HTML), and the site."""
+    share guard refused (HTML), the site, and warnings about the page's shape."""
     if source.kind == InputKind.HTML:
         # trafilatura and htmldate load only for HTML
-        from .segment_html import canonical_url, check_size, parse, segment_html
+        from .html_shape import flatten_heavy_paragraphs, parser_losses
+        from .segment_html import canonical_url, check_size, parse, parse_log, segment_html
 
         root = parse(source.text, source.utf8)
+        notes = parser_losses(parse_log())
         if root is not None and config.max_elements:
             check_size(root, config.max_elements)
+        if root is not None:
+            notes += flatten_heavy_paragraphs(root)
         site = config.site or _host(url or (canonical_url(root) if root is not None else None))
         seg = segment_html(root, url, compiled.dom, compiled.inactive(site))
-        return seg.doc, seg.dropped, seg.refused, site
-    return segment_text(source.text, Meta(url=url)), (), (), config.site or _host(url)
+        return seg.doc, seg.dropped, seg.refused, site, notes
+    return segment_text(source.text, Meta(url=url)), (), (), config.site or _host(url), ()
 
 
 def _result(doc, kept, texts, decision, repairs, warnings, site) -> Result:

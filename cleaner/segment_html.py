@@ -56,6 +56,11 @@ def parse(html: str, utf8: bytes | None = None) -> etree._Element | None:
     return tree
 
 
+def parse_log():
+    """What libxml2 reported on the last parse (content it dropped, among others)."""
+    return _parser().error_log
+
+
 @functools.cache
 def _parser() -> etree.HTMLParser:
     parser = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",

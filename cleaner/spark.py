@@ -39,7 +39,10 @@ def clean_partition(records: Iterable[dict[str, Any]], config: Config | None = N
     cleaner = _cleaner(config or Config())
     opts = opts or RecordOptions()
     for record in records:
-        yield clean_record(cleaner, record, opts)
+        try:
+            yield clean_record(cleaner, record, opts)
+        except MemoryError:  # the row is kept, with the reason; the executor goes on
+            yield {**record, "error": "out of memory cleaning this record"}
 
 
 def clean_rdd(rdd, config: Config | None = None, opts: RecordOptions | None = None):

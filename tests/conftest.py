@@ -58,3 +58,32 @@ def sample_and_bench_pages() -> list[str]:
         htmls += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
                   for p in sorted(pages.glob("*.html.gz"))]
     return htmls
+
+
+# Imported first by every process started with misbehaving_env (PYTHONPATH), workers
+# included: a document saying STUCK behaves as a long C call does (no Python signal
+# handler runs until it returns), SLEEPY hangs in Python (a timer stops it), HOG asks
+# for more memory than any cap allows.
+MISBEHAVING = """
+import signal, time
+import cleaner.pipeline as p
+real = p._run
+def _run(content, *args):
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+    if "STUCK" in text:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    if "SLEEPY" in text:
+        time.sleep(30)
+    if "HOG" in text:
+        hog = bytearray(8 << 30)
+    return real(content, *args)
+p._run = _run
+"""
+
+
+def misbehaving_env(tmp_path: Path) -> dict[str, str]:
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(MISBEHAVING)
+    return {**os.environ, "PYTHONPATH": str(site)}

@@ -9,9 +9,10 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, misbehaving_env
 
 from cleaner.cli import main
 
@@ -137,17 +138,64 @@ def test_truncated_warc(tmp_path):
     assert [r["url"] for r in out] == [f"https://example.com/{i}" for i in range(30)]
 
 
-def test_timeout_is_an_error_record(tmp_path, monkeypatch):
-    import cleaner.pipeline as pipeline
-
-    def slow(*args):
-        time.sleep(5)
-
-    monkeypatch.setattr(pipeline, "_run", slow)
-    path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "x"}])
+def _batch_with_site(tmp_path, records, *args):
+    env = misbehaving_env(tmp_path)
+    path = write_jsonl(tmp_path / "in.jsonl", records)
     t0 = time.monotonic()
-    _, out, _ = run(["--jsonl", "--jobs", "1", "--timeout", "0.2", str(path)])
-    assert out[0]["error"] == "gave up after 0.2s (timeout, --timeout)" and time.monotonic() - t0 < 3
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--jsonl", *args, str(path)],
+                          capture_output=True, env=env, timeout=120)
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    return proc, lines, time.monotonic() - t0
+
+
+def test_timeout_is_an_error_record(tmp_path):
+    # hanging in Python code, which the worker's own timer stops
+    proc, out, took = _batch_with_site(tmp_path, [{"id": 1, "text": "SLEEPY"}, {"id": 2, "text": "T\n\nBody."}],
+                                       "--jobs", "1", "--timeout", "0.2")
+    assert out[0]["error"] == "gave up after 0.2s (timeout, --timeout)" and out[1]["clean_text"]
+    assert took < 15
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_record_stuck_in_c_code_is_killed_and_the_run_goes_on(tmp_path, jobs):
+    records = [{"id": i, "text": "STUCK" if i == 4 else f"Title\n\nBody {i} stays."} for i in range(10)]
+    proc, out, took = _batch_with_site(tmp_path, records, "--jobs", jobs, "--timeout", "1")
+    assert proc.returncode == 0 and [r["id"] for r in out] == list(range(10))
+    assert out[4]["error"].startswith("gave up after 1s") and out[4]["text"] == "STUCK"
+    assert [i for i, r in enumerate(out) if "error" in r] == [4]  # only the record it was on
+    assert took < 20 and b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_record_over_the_memory_cap_is_an_error_line_and_the_run_goes_on(tmp_path, jobs):
+    records = [{"id": i, "text": "HOG" if i == 2 else f"Title\n\nBody {i} stays."} for i in range(6)]
+    proc, out, _ = _batch_with_site(tmp_path, records, "--jobs", jobs, "--max-memory", "1000")
+    assert proc.returncode == 0 and [r["id"] for r in out] == list(range(6))
+    assert "--max-memory 1000 MB" in out[2]["error"] and out[2]["text"] == "HOG"
+    assert all("clean_text" in r for i, r in enumerate(out) if i != 2)
+    assert b"Traceback" not in proc.stderr
+
+
+def test_a_memory_cap_too_low_for_the_pages_loses_none_of_them(tmp_path):
+    # issue 14: --max-memory 50 --jobs 2 ended in a MemoryError traceback, 0 lines, exit 1
+    records = [{"id": i, "html": PAGE * (1 + 40 * (i % 2))} for i in range(6)]
+    proc, out, _ = _batch_with_site(tmp_path, records, "--jobs", "2", "--max-memory", "50")
+    assert proc.returncode == 0 and [r["id"] for r in out] == list(range(6))
+    assert all("clean_text" in r or ("error" in r and r["html"] == records[i]["html"])
+               for i, r in enumerate(out))
+    assert b"Traceback" not in proc.stderr
+
+
+def test_a_worker_that_cannot_start_says_why():
+    from cleaner.workers import StartFailed, Worker
+
+    worker = Worker(_cannot_start, None)
+    with pytest.raises(StartFailed, match="MemoryError: no room"):
+        worker.start(60)
+
+
+def _cannot_start(arg):
+    raise MemoryError("no room")
 
 
 def _wait_for(condition, seconds: float = 30):
@@ -201,21 +249,36 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert os.environ.get("NO_SUCH") is None
 
 
+def _children(pid: int) -> list[int]:
+    return [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                           text=True).stdout.split()]
+
+
+def _workers(pid: int) -> list[int]:
+    """The worker processes under `pid`: forked by it, or by its fork server (the leaves
+    of its tree, less multiprocessing's resource tracker)."""
+    found = []
+    for child in _children(pid):
+        below = _children(child)
+        found += below or [child]
+    return [p for p in found if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()]
+
+
 def test_a_killed_worker_costs_no_record(tmp_path):
-    n = 1500
-    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE * 20} for i in range(n)])
+    n = 600
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": ARTICLE * 5} for i in range(n)])
     out = tmp_path / "out.jsonl"
     with open(out, "wb") as sink:
         proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--jsonl", "--jobs", "2", str(path)],
                                 stdout=sink, stderr=subprocess.PIPE)
-        workers = _wait_for(lambda: [int(p) for p in subprocess.run(
-            ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()])
+        workers = _wait_for(lambda: out.stat().st_size > 0 and _workers(proc.pid))
         assert workers, "no worker processes found"
         os.kill(workers[0], signal.SIGKILL)
-        proc.wait(timeout=120)
+        proc.wait(timeout=300)
     lines = [json.loads(x) for x in out.read_bytes().splitlines()]
     assert [r["id"] for r in lines] == list(range(n))
     assert sum("error" in r for r in lines) <= 1  # at most the record it died on
+    assert b"Traceback" not in proc.stderr.read()
 
 
 def test_an_input_field_called_error_is_not_ours(tmp_path):
@@ -235,3 +298,68 @@ def test_a_json_line_of_100_mb_is_an_error_line_and_the_run_goes_on(tmp_path):
     assert [r["id"] for r in out] == ["before", "huge", "after"]
     assert "over the limit" in out[1]["error"] and len(out[1]["text"]) == 100_000_000
     assert "error" not in out[2]
+
+
+def test_blank_lines_are_skipped_and_counted(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": "T\n\nBody."}, b"\n", b"  \r\n",
+                                               {"id": 2, "text": "T\n\nBody."}])
+    code, out, err = run(["--jsonl", "--jobs", "1", str(path)])
+    assert [r["id"] for r in out] == [1, 2] and "2 records, 0 errors" in err and "2 blank lines skipped" in err
+
+
+def test_a_lone_surrogate_is_written_back_as_valid_utf8_json(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [b'{"id": 1, "text": "T\\n\\nBody \\ud800 here."}\n'])
+    out = io.BytesIO()
+    main(["--jsonl", "--jobs", "1", "--quiet", str(path)], stdout=out, stderr=io.StringIO())
+    line = out.getvalue().decode("utf-8")  # strict: raises on invalid UTF-8
+    assert "\\ud800" in line and json.loads(line)["text"] == "T\n\nBody \ud800 here."
+
+
+def test_gzip_on_stdin_is_detected_by_its_magic_bytes():
+    data = gzip.compress(b"".join((json.dumps({"id": i, "text": "T\n\nBody."}) + "\n").encode() for i in range(3)))
+    code, out, err = run(["--jsonl", "--jobs", "1"], data)
+    assert [r["id"] for r in out] == [0, 1, 2] and "3 records, 0 errors" in err
+
+
+def _full_warc(path, gz=True):
+    """warcinfo, an HTML response, an image response, a revisit: (data, record ends)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    w.write_record(w.create_warcinfo_record("x.warc", {"software": "test", "description": "y" * 300}))
+    ends = [buf.tell()]
+    html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://e.com/a", "response", payload=io.BytesIO(PAGE.encode()),
+                                        http_headers=html))
+    ends.append(buf.tell())
+    png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://e.com/i.png", "response",
+                                        payload=io.BytesIO(b"\x89PNG" + bytes(range(256)) * 12), http_headers=png))
+    ends.append(buf.tell())
+    w.write_record(w.create_revisit_record("https://e.com/a", digest="sha1:AAAA", refers_to_uri="https://e.com/a",
+                                           refers_to_date="2020-01-01T00:00:00Z", http_headers=html))
+    ends.append(buf.tell())
+    return buf.getvalue(), ends
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("where", ["warcinfo", "image", "revisit", "image header"])
+def test_every_warc_truncation_is_an_error_line(tmp_path, gz, where):
+    data, ends = _full_warc(tmp_path, gz)
+    cut = {"warcinfo": ends[0] // 2, "image": (ends[1] + ends[2]) // 2,
+           "revisit": (ends[2] + ends[3]) // 2, "image header": ends[1] + 40}[where]
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(data[:cut])
+    code, out, err = run(["--warc", "--jobs", "1", str(path)])
+    assert code == 0 and "1 errors" in err
+    assert "cut short" in out[-1]["error"] or "the file ends inside a record" in out[-1]["error"]
+    assert "NoneType" not in out[-1]["error"]
+
+
+def test_a_file_that_is_not_warc_is_refused_in_one_line(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": "T\n\nBody."} for i in range(1000)])
+    code, out, err = run(["--warc", "--jobs", "1", str(path)])
+    assert len(out) == 1 and out[0]["error"].startswith(f"{path}: not a WARC file (it begins b'{{\"id\": 0")
+    assert len(err.splitlines()) == 1  # the summary, no warnings from the reader

@@ -153,3 +153,50 @@ def test_errors_are_cleaner_errors():
     assert not issubclass(CleanerTimeout, Exception)
     with pytest.raises(InputTooLarge):
         Cleaner(Config(max_bytes=10)).clean("x" * 100)
+
+
+def test_a_paragraph_of_40000_inline_elements_is_flattened_not_quadratic():
+    # 20,000 links in one <p> took trafilatura 78 s, in C calls no timer interrupts
+    out = in_child('''
+        import time
+        t0 = time.monotonic()
+        show("<html><body><article><p>" + "<a href='#'>link</a> <em>e</em> " * 20_000 + "</p></article></body></html>")
+        print("TOOK", time.monotonic() - t0)
+    ''', timeout=60)
+    assert out.startswith("OK 140000") and "flattened 1 paragraph(s) holding 40,000 inline" in out
+    assert float(out.split("TOOK ")[1].split()[0]) < 5
+
+
+def test_an_ordinary_paragraph_keeps_its_links():
+    from lxml import html as lxml_html
+
+    from cleaner.html_shape import flatten_heavy_paragraphs
+
+    root = lxml_html.fromstring("<html><body>" + "<p>See <a href='#'>this</a> and <b>that</b>.</p>" * 50)
+    assert flatten_heavy_paragraphs(root) == () and len(root.findall(".//a")) == 50
+
+
+def test_flattening_keeps_every_word_and_line_break():
+    from lxml import html as lxml_html
+
+    from cleaner.html_shape import flatten_heavy_paragraphs
+
+    root = lxml_html.fromstring("<html><body><p>One <i>two</i><br>three <a>four</a> five</p></body></html>")
+    assert flatten_heavy_paragraphs(root, budget=0)
+    p = root.find(".//p")
+    assert len(p) == 0 and p.text == "One two\nthree four five"
+
+
+@pytest.mark.parametrize(("page", "said"), [
+    ("<html><body>" + "<div>" * 1000 + "<p>Deep text.</p>" + "</div>" * 1000 + "<p>After.</p>", "deeper than"),
+    ("<html><body><p>" + "word " * 2_200_000 + "</p></body></html>", "text node over"),
+])
+def test_content_the_parser_drops_is_said_in_warnings_and_on_stderr(tmp_path, page, said):
+    import io
+
+    from cleaner.cli import main
+
+    assert any(w.startswith("lost: ") and said in w for w in C.clean(page).warnings)
+    err = io.StringIO()
+    main(["--timeout", "0", "-"], stdin=io.BytesIO(page.encode()), stdout=io.BytesIO(), stderr=err)
+    assert err.getvalue().startswith("cleaner: warning: -: the page ") and said in err.getvalue()

@@ -18,6 +18,20 @@ def rules(tmp_path, text):
     return load_rules([path], builtin=False)
 
 
+def element_rule(selector: str) -> str:
+    """A user's element rule 'u.all' on `selector`, whose keep example it fails."""
+    return f'''
+[[rule]]
+id = "u.all"
+description = "Matches every element."
+kind = "element"
+selectors = ["{selector}"]
+[rule.examples]
+remove = ["<div>x</div>"]
+keep = ["<p>never</p>"]
+'''
+
+
 def _contained(rs, doc):
     """Cleaned in well under the document's time limit, the slow pattern reported, the body kept."""
     t0 = time.monotonic()
@@ -61,16 +75,7 @@ keep = ["b"]
     _contained(rs, doc)
 
 def test_selector_matching_everything_is_refused_and_reported(tmp_path):
-    rs = rules(tmp_path, '''
-[[rule]]
-id = "u.all"
-description = "Matches every element."
-kind = "element"
-selectors = ["*"]
-[rule.examples]
-remove = ["<div>x</div>"]
-keep = ["<p>never</p>"]
-''')
+    rs = rules(tmp_path, element_rule("*"))
     result = Cleaner(rules=rs).clean(PAGE)
     assert all(p in result.paragraphs for p in BODY)
     assert any("u.all" in w and "max_share" in w for w in result.warnings)
@@ -133,3 +138,45 @@ def test_a_body_container_with_a_noise_word_in_its_class_is_kept(cls):
                    "as the reader of this page expects to see here today.</p>" for i in range(6))
     result = Cleaner().clean(f"<html><body><div class='{cls}'>{body}</div></body></html>")
     assert len(result.paragraphs) >= 6
+
+
+def test_script_text_does_not_hide_a_rule_that_takes_the_body(tmp_path):
+    # the share guard counted script text: with a big JSON blob on the page, every
+    # paragraph together stayed "under 50%" and an element rule "*" emptied the body
+    rs = rules(tmp_path, element_rule("div"))
+    page = PAGE.replace("</article>", "</article><script>var state = '" + "x" * 20_000 + "';</script>")
+    result = Cleaner(rules=rs).clean(page)
+    assert all(p in result.paragraphs for p in BODY)
+    assert any("u.all" in w and "max_share" in w for w in result.warnings)
+
+
+def test_a_refused_rule_is_left_out_and_the_built_in_rules_still_apply(tmp_path):
+    path = tmp_path / "user.toml"
+    path.write_text(HEAD + r'''
+[[rule]]
+id = "u.every"
+description = "Every block."
+kind = "block"
+patterns = ['.+']
+max_chars = 100000
+[rule.examples]
+remove = ["x"]
+keep = ["-"]
+''')
+    result = Cleaner(rules=load_rules([path])).clean("\n".join(["Budget vote", *BODY[:3], "Advertisement", *BODY[3:]]))
+    assert list(result.paragraphs) == BODY  # the built-in ads.label still removed its line
+    assert [s.rule for s in result.removed] == ["ads.label"]
+    assert any("u.every" in w and "max_removed_share" in w for w in result.warnings)
+
+
+def test_rules_given_to_the_cli_are_checked_on_their_examples_at_load(tmp_path):
+    import io
+
+    from cleaner.cli import main
+
+    path = tmp_path / "user.toml"
+    path.write_text(HEAD + element_rule("*"))
+    err = io.StringIO()
+    code = main(["--rules", str(path), "-"], stdin=io.BytesIO(PAGE.encode()), stdout=io.BytesIO(), stderr=err)
+    assert code == 0
+    assert err.getvalue().startswith("cleaner: warning: ") and "rule 'u.all' should keep '<p>never</p>'" in err.getvalue()
