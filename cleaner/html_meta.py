@@ -18,7 +18,8 @@ _JSON_TYPES = ("application/ld+json", "application/settings+json")
 
 def page_meta(root: etree._Element, url: str | None) -> Meta:
     from htmldate import find_date
-    from trafilatura.metadata import examine_meta, extract_sitename, extract_title, extract_url
+
+    from .html_trafilatura import examine_meta, extract_sitename, extract_title, extract_url
 
     try:
         found = examine_meta(root)
@@ -46,8 +47,7 @@ def _meta_json(root: etree._Element, found):
     """trafilatura.metadata.extract_meta_json, but minifying the JSON with one regex split
     rather than a substitution that calls a Python template per string in the JSON (the
     same text; a sixth of the metadata time)."""
-    from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
-    from trafilatura.metadata import JSON_MINIFY
+    from .html_trafilatura import JSON_MINIFY, extract_json, extract_json_parse_error, normalize_json
 
     for el in root.iterdescendants("script"):
         if el.get("type") not in _JSON_TYPES or not el.text:

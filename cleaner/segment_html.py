@@ -68,7 +68,7 @@ def _parser() -> etree.HTMLParser:
 
 def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
     """The page as UTF-8, with trafilatura's repairs (utils.repair_faulty_html)."""
-    from trafilatura.utils import repair_faulty_html
+    from .html_trafilatura import repair_faulty_html
 
     data = html.encode("utf-8") if data is None else data
     # control characters are single bytes in UTF-8: deleting them from the bytes is cheap
@@ -84,13 +84,13 @@ def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
 @functools.cache
 def _doctype() -> re.Pattern:
     """trafilatura's DOCTYPE_TAG, for bytes (its pattern is ASCII)."""
-    from trafilatura.utils import DOCTYPE_TAG
+    from .html_trafilatura import DOCTYPE_TAG
 
     return re.compile(DOCTYPE_TAG.pattern.encode("ascii"), DOCTYPE_TAG.flags & ~re.UNICODE)
 
 
 def _load_html(html: str) -> etree._Element | None:
-    from trafilatura.utils import load_html
+    from trafilatura import load_html
 
     try:
         return load_html(html)
@@ -129,9 +129,8 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
 
 
 def _extract(root, url):
-    # trafilatura's cascade in fast mode: no readability/justext fallback, our element
-    # rules did the pruning. Metadata comes from html_meta, which skips the readers we
-    # do not use.
+    # trafilatura's defaults, fallbacks included, on the tree our element rules pruned.
+    # Metadata comes from html_meta, which skips the readers we do not use.
     from .html_extract import extract
 
     return extract(root, url)
