@@ -18,12 +18,12 @@ import aeb_data
 # (module, function, label): the pipeline's stages, HTML ones split up
 STAGES = (
     ("cleaner.pipeline", "read_source", "source: decode, detect kind"),
-    ("cleaner.segment_html", "parse", "parse (lxml)"),
-    ("cleaner.segment_html", "check_size", "count elements"),
-    ("cleaner.segment_html", "page_meta", "metadata"),
-    ("cleaner.segment_html", "prune", "element rules"),
-    ("cleaner.segment_html", "_extract", "extraction: trafilatura's bare_extraction"),
-    ("cleaner.segment_html", "_blocks", "blocks from trafilatura's XML"),
+    ("cleaner.html.segment", "parse", "parse (lxml)"),
+    ("cleaner.html.segment", "check_size", "count elements"),
+    ("cleaner.html.segment", "page_meta", "metadata"),
+    ("cleaner.html.segment", "prune", "element rules"),
+    ("cleaner.html.segment", "_extract", "extraction: trafilatura's bare_extraction"),
+    ("cleaner.html.segment", "_blocks", "blocks from trafilatura's XML"),
     ("cleaner.pipeline", "recognise", "text rules: match"),
     ("cleaner.pipeline", "settle", "text rules: decide"),
     ("cleaner.pipeline", "repair", "repair"),

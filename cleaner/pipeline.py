@@ -46,7 +46,7 @@ def segment(source: Source, url: str | None, compiled: CompiledRules,
     share guard refused (HTML), and the site."""
     if source.kind == InputKind.HTML:
         # trafilatura and htmldate load only for HTML
-        from .segment_html import canonical_url, check_size, parse, segment_html
+        from .html import canonical_url, check_size, parse, segment_html
 
         root = parse(source.text, source.utf8)
         if root is not None and config.max_elements:

@@ -58,7 +58,7 @@ def test_a_million_sibling_paragraphs():
 
 def test_time_limit_is_not_swallowed_by_a_library():
     out = in_child('''
-        import cleaner.segment_html as s, time
+        import cleaner.html.segment as s, time
         real = s._extract
         def swallowing(root, url):
             try:
@@ -85,7 +85,7 @@ def test_nested_time_limits_keep_the_outer_one():
 
 def test_slow_page_hits_the_time_limit():
     out = in_child('''
-        import cleaner.segment_html as s, time
+        import cleaner.html.segment as s, time
         real = s._extract
         s._extract = lambda root, url: (time.sleep(30), real(root, url))[1]
         show("<html><body><p>Body text of the page for the reader.</p></body></html>")

@@ -1,10 +1,10 @@
-"""The extraction base (html_extract) is trafilatura's defaults, fallbacks included."""
+"""The extraction base (cleaner.html.extract) is trafilatura's defaults, fallbacks included."""
 
 import pytest
 from lxml import etree
 
-from cleaner.html_extract import extract
-from cleaner.segment_html import parse
+from cleaner.html import parse
+from cleaner.html.extract import extract
 
 WORDS = "The council met on Tuesday to discuss the new budget for the coming year. "
 # a short article on a long page of text in plain <div>s: the fast cascade keeps the

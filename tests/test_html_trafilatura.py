@@ -1,6 +1,6 @@
-"""Tripwire: the private trafilatura names cleaner borrows (html_trafilatura) were read for
+"""Tripwire: the private trafilatura names cleaner borrows (html/trafilatura_private.py) were read for
 one trafilatura version. On any other this FAILS, on purpose: read the names again in
-the new version (html_trafilatura's docstring lists their users), then move WRITTEN_FOR."""
+the new version (its docstring lists their users), then move WRITTEN_FOR."""
 
 import ast
 from pathlib import Path
@@ -13,10 +13,10 @@ PACKAGE = Path(cleaner.__file__).parent
 def test_the_installed_trafilatura_is_the_one_the_adapter_was_written_for():
     import trafilatura
 
-    from cleaner.html_trafilatura import WRITTEN_FOR
+    from cleaner.html.trafilatura_private import WRITTEN_FOR
 
     assert trafilatura.__version__ == WRITTEN_FOR, (
-        f"trafilatura {trafilatura.__version__} is installed; cleaner/html_trafilatura.py "
+        f"trafilatura {trafilatura.__version__} is installed; cleaner/html/trafilatura_private.py "
         f"borrows private names of {WRITTEN_FOR}: check them, then update WRITTEN_FOR")
 
 
@@ -26,10 +26,11 @@ def test_only_the_adapter_imports_private_trafilatura_names():
     public = set(trafilatura.__all__)
     offenders = []
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "html_trafilatura.py":
+        if path.name == "trafilatura_private.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("trafilatura"):
+            if isinstance(node, ast.ImportFrom) and not node.level \
+                    and (node.module or "").startswith("trafilatura"):
                 names = {a.name for a in node.names}
                 if node.module != "trafilatura" or not names <= public:
                     offenders.append(f"{path.name}: from {node.module} import {', '.join(sorted(names))}")

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from .model import PAGE_TAGS, Rule, RuleKind, Step
+from ..model import PAGE_TAGS, Rule, RuleKind, Step
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _BODY_TAGS = ("article", "main", "h1")

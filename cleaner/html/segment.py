@@ -11,9 +11,9 @@ from typing import NamedTuple
 from lxml import etree
 from lxml import html as lxml_html
 
-from .html_dom import DomRules, prune
-from .html_meta import page_meta
-from .model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
+from ..model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
+from .dom import DomRules, prune
+from .meta import page_meta
 
 _SPACE = re.compile(r"\s+")
 _KINDS = {"head": BlockKind.HEADING, "item": BlockKind.LIST_ITEM, "quote": BlockKind.QUOTE}
@@ -68,7 +68,7 @@ def _parser() -> etree.HTMLParser:
 
 def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
     """The page as UTF-8, with trafilatura's repairs (utils.repair_faulty_html)."""
-    from .html_trafilatura import repair_faulty_html
+    from .trafilatura_private import repair_faulty_html
 
     data = html.encode("utf-8") if data is None else data
     # control characters are single bytes in UTF-8: deleting them from the bytes is cheap
@@ -84,7 +84,7 @@ def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
 @functools.cache
 def _doctype() -> re.Pattern:
     """trafilatura's DOCTYPE_TAG, for bytes (its pattern is ASCII)."""
-    from .html_trafilatura import DOCTYPE_TAG
+    from .trafilatura_private import DOCTYPE_TAG
 
     return re.compile(DOCTYPE_TAG.pattern.encode("ascii"), DOCTYPE_TAG.flags & ~re.UNICODE)
 
@@ -130,8 +130,8 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
 
 def _extract(root, url):
     # trafilatura's defaults, fallbacks included, on the tree our element rules pruned.
-    # Metadata comes from html_meta, which skips the readers we do not use.
-    from .html_extract import extract
+    # Metadata comes from .meta, which skips the readers we do not use.
+    from .extract import extract
 
     return extract(root, url)
 

@@ -11,7 +11,7 @@ import json
 
 from lxml import etree
 
-from .model import Meta
+from ..model import Meta
 
 _JSON_TYPES = ("application/ld+json", "application/settings+json")
 
@@ -19,7 +19,7 @@ _JSON_TYPES = ("application/ld+json", "application/settings+json")
 def page_meta(root: etree._Element, url: str | None) -> Meta:
     from htmldate import find_date
 
-    from .html_trafilatura import examine_meta, extract_sitename, extract_title, extract_url
+    from .trafilatura_private import examine_meta, extract_sitename, extract_title, extract_url
 
     try:
         found = examine_meta(root)
@@ -47,7 +47,7 @@ def _meta_json(root: etree._Element, found):
     """trafilatura.metadata.extract_meta_json, but minifying the JSON with one regex split
     rather than a substitution that calls a Python template per string in the JSON (the
     same text; a sixth of the metadata time)."""
-    from .html_trafilatura import JSON_MINIFY, extract_json, extract_json_parse_error, normalize_json
+    from .trafilatura_private import JSON_MINIFY, extract_json, extract_json_parse_error, normalize_json
 
     for el in root.iterdescendants("script"):
         if el.get("type") not in _JSON_TYPES or not el.text:
