@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+import extractors
 import wcxb_data
 from quality_dump import page_diff
 from wcxb_metric import Haystack, page_score
@@ -28,10 +29,11 @@ class Run(NamedTuple):
 
 def run_all(fn: Callable[[str], str], inputs: dict[str, object]) -> Run:
     preds, errors, start = {}, {}, time.perf_counter()
+    failures = extractors.page_errors()
     for pid, item in inputs.items():
         try:
             preds[pid] = fn(item)
-        except Exception as e:  # noqa: BLE001 - a failing page is an empty prediction
+        except failures as e:  # a failing page (a timeout too) is an empty prediction
             errors[pid] = f"{type(e).__name__}: {e}".splitlines()[0][:200]
             preds[pid] = ""
     return Run(preds, errors, time.perf_counter() - start)
