@@ -162,7 +162,10 @@ def _walk(el, inherited: BlockKind, out: list) -> None:
 
 
 def _lines(el) -> list[str]:
-    """The element's text, split where trafilatura marked a line break (<lb/>)."""
+    """The element's text, split where trafilatura marked a line break (<lb/>) and where
+    its text has one: the baseline rescue hands over a page of <div>s as one <p> whose
+    lines are the page's text runs, and one block for them all would glue the menu to
+    the article (and no block rule could ever match a line of it)."""
     parts: list[str] = [el.text or ""]
     for child in el:
         if child.tag == "lb":
@@ -170,7 +173,7 @@ def _lines(el) -> list[str]:
         else:
             parts[-1] += "".join(child.itertext())
         parts[-1] += child.tail or ""
-    return [c for c in (_clean(p) for p in parts) if c]
+    return [c for c in (_clean(line) for p in parts for line in p.split("\n")) if c]
 
 
 def _add(text: str | None, kind: BlockKind, out: list) -> None:
