@@ -117,6 +117,7 @@ def lost_pages(pages, ours: dict[str, str], theirs: dict[str, str]) -> dict[str,
         low_ours = sum(f < 0.2 for f in f_ours.values())
         low_theirs = sum(f < 0.2 for f in f_theirs.values())
         fig[f"wcxb_{half}_lost_pages"] = len(lost)
+        fig[f"wcxb_{half}_lost_margin"] = -len(lost)  # a floor is "at least": minus the count
         fig[f"wcxb_{half}_under02_margin"] = low_theirs - low_ours
         shown = " ".join(lost[:12]) if half == "study" else "(check: numbers only)"
         print(f"  {half:6s} lost {len(lost):3d}  under 0.2: cleaner {low_ours}, peer {low_theirs}"
