@@ -14,6 +14,16 @@ from aeb_data import Page
 Extract = Callable[[Page], str]
 
 
+def page_errors() -> tuple[type[BaseException], ...]:
+    """What one page may raise and still cost only itself: any Exception, and cleaner's
+    CleanerTimeout (a BaseException, so that libraries cannot swallow it)."""
+    try:
+        from cleaner.model import CleanerTimeout
+    except ImportError:  # cleaner's HTML mode broken: its row says so
+        return (Exception,)
+    return (Exception, CleanerTimeout)
+
+
 def cleaner_html() -> Extract:
     """cleaner, default settings, on the page's bytes. The prediction is the body only:
     the benchmark's truth has no title, and cleaner returns the title apart."""

@@ -45,11 +45,11 @@ def extract_all(build, inputs: dict[str, object]) -> Run:
         fn = build()
     except Exception as e:  # noqa: BLE001 - e.g. cleaner's HTML mode not there yet
         return Run({}, {}, _error(e))
-    preds, errors = {}, {}
+    preds, errors, failures = {}, {}, extractors.page_errors()
     for pid, item in inputs.items():
         try:
             preds[pid] = fn(item)
-        except Exception as e:  # noqa: BLE001
+        except failures as e:
             errors[pid] = _error(e)
     fatal = next(iter(errors.values())) if errors and not preds else None
     return Run(preds, errors, fatal)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+import extractors
 import wcxb_data
 from quality_dump import page_diff
 from wcxb_metric import Haystack, page_score
@@ -28,10 +29,11 @@ class Run(NamedTuple):
 
 def run_all(fn: Callable[[str], str], inputs: dict[str, object]) -> Run:
     preds, errors, start = {}, {}, time.perf_counter()
+    failures = extractors.page_errors()
     for pid, item in inputs.items():
         try:
             preds[pid] = fn(item)
-        except Exception as e:  # noqa: BLE001 - a failing page is an empty prediction
+        except failures as e:  # a failing page (a timeout too) is an empty prediction
             errors[pid] = f"{type(e).__name__}: {e}".splitlines()[0][:200]
             preds[pid] = ""
     return Run(preds, errors, time.perf_counter() - start)
@@ -115,6 +117,7 @@ def lost_pages(pages, ours: dict[str, str], theirs: dict[str, str]) -> dict[str,
         low_ours = sum(f < 0.2 for f in f_ours.values())
         low_theirs = sum(f < 0.2 for f in f_theirs.values())
         fig[f"wcxb_{half}_lost_pages"] = len(lost)
+        fig[f"wcxb_{half}_lost_margin"] = -len(lost)  # a floor is "at least": minus the count
         fig[f"wcxb_{half}_under02_margin"] = low_theirs - low_ours
         shown = " ".join(lost[:12]) if half == "study" else "(check: numbers only)"
         print(f"  {half:6s} lost {len(lost):3d}  under 0.2: cleaner {low_ours}, peer {low_theirs}"

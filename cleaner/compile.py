@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import regex
 
-from .html_dom import DomRules, compile_dom
+from .html import DomRules, compile_dom
 from .literals import WORD, required_literals, required_substrings
 from .model import Anchor, Rule, RuleKind, RuleSet, Trigger
 from .openers import first_words

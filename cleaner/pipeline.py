@@ -46,8 +46,15 @@ def segment(source: Source, url: str | None, compiled: CompiledRules, config: Co
     share guard refused (HTML), the site, and warnings about the page's shape."""
     if source.kind == InputKind.HTML:
         # trafilatura and htmldate load only for HTML
-        from .html_shape import flatten_heavy_paragraphs, parser_losses
-        from .segment_html import canonical_url, check_size, parse, parse_log, segment_html
+        from .html import (
+            canonical_url,
+            check_size,
+            flatten_heavy_paragraphs,
+            parse,
+            parse_log,
+            parser_losses,
+            segment_html,
+        )
 
         root = parse(source.text, source.utf8)
         notes = parser_losses(parse_log())

@@ -49,7 +49,7 @@ def removed_by(rule: Rule, example: str) -> tuple[str, ...]:
 def _dropped_elements(rule: Rule, snippet: str) -> tuple[str, ...]:
     from lxml import html as lxml_html
 
-    from .html_dom import compile_dom, prune
+    from .html import compile_dom, prune
 
     root = lxml_html.document_fromstring(f"<html><body>{snippet}</body></html>")
     return tuple(s.text or f"<empty {s.reason}>" for s in prune(root, compile_dom((rule,))).dropped)

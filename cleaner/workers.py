@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from .limits import limit_memory
 
-_PRELOAD = ["cleaner.api", "cleaner.segment_html", "cleaner.batch"]  # imported once, in the server
+_PRELOAD = ["cleaner.api", "cleaner.html", "cleaner.batch"]  # imported once, in the server
 
 
 class StartFailed(Exception):

@@ -7,9 +7,10 @@ import pytest
 import cleaner
 import cleaner.api
 import cleaner.config
+import cleaner.html.meta
 
 
-@pytest.mark.parametrize("module", [cleaner, cleaner.api, cleaner.config], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [cleaner, cleaner.api, cleaner.config, cleaner.html.meta], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     failed, tried = doctest.testmod(module)
     assert tried > 0 and failed == 0

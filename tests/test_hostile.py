@@ -58,7 +58,7 @@ def test_a_million_sibling_paragraphs():
 
 def test_time_limit_is_not_swallowed_by_a_library():
     out = in_child('''
-        import cleaner.segment_html as s, time
+        import cleaner.html.segment as s, time
         real = s._extract
         def swallowing(root, url):
             try:
@@ -85,7 +85,7 @@ def test_nested_time_limits_keep_the_outer_one():
 
 def test_slow_page_hits_the_time_limit():
     out = in_child('''
-        import cleaner.segment_html as s, time
+        import cleaner.html.segment as s, time
         real = s._extract
         s._extract = lambda root, url: (time.sleep(30), real(root, url))[1]
         show("<html><body><p>Body text of the page for the reader.</p></body></html>")
@@ -170,7 +170,7 @@ def test_a_paragraph_of_40000_inline_elements_is_flattened_not_quadratic():
 def test_an_ordinary_paragraph_keeps_its_links():
     from lxml import html as lxml_html
 
-    from cleaner.html_shape import flatten_heavy_paragraphs
+    from cleaner.html.shape import flatten_heavy_paragraphs
 
     root = lxml_html.fromstring("<html><body>" + "<p>See <a href='#'>this</a> and <b>that</b>.</p>" * 50)
     assert flatten_heavy_paragraphs(root) == () and len(root.findall(".//a")) == 50
@@ -179,7 +179,7 @@ def test_an_ordinary_paragraph_keeps_its_links():
 def test_flattening_keeps_every_word_and_line_break():
     from lxml import html as lxml_html
 
-    from cleaner.html_shape import flatten_heavy_paragraphs
+    from cleaner.html.shape import flatten_heavy_paragraphs
 
     root = lxml_html.fromstring("<html><body><p>One <i>two</i><br>three <a>four</a> five</p></body></html>")
     assert flatten_heavy_paragraphs(root, budget=0)

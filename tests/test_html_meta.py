@@ -4,8 +4,8 @@
 import pytest
 from conftest import sample_and_bench_pages
 
-from cleaner.html_meta import _meta_json
-from cleaner.segment_html import parse
+from cleaner.html import parse
+from cleaner.html.meta import _meta_json
 
 JSON_LD = {
     "spaces and escapes": '<script type="application/ld+json">{ "@context": "https://schema.org", "@type" : "NewsArticle",\n "headline": '

@@ -5,7 +5,7 @@ import pytest
 from conftest import sample_and_bench_pages
 from lxml import etree
 
-from cleaner.segment_html import parse
+from cleaner.html import parse
 
 PAGES = {
     "plain": "<html><body><p>Text of the page.</p></body></html>",

@@ -11,14 +11,15 @@ import json
 
 from lxml import etree
 
-from .model import Meta
+from ..model import Meta
 
 _JSON_TYPES = ("application/ld+json", "application/settings+json")
 
 
 def page_meta(root: etree._Element, url: str | None) -> Meta:
     from htmldate import find_date
-    from trafilatura.metadata import examine_meta, extract_sitename, extract_title, extract_url
+
+    from .trafilatura_private import examine_meta, extract_sitename, extract_title, extract_url
 
     try:
         found = examine_meta(root)
@@ -33,7 +34,7 @@ def page_meta(root: etree._Element, url: str | None) -> Meta:
     except Exception:
         date = None
     return Meta(
-        title=_clean(found.title or extract_title(root)),
+        title=headline(_clean(found.title or extract_title(root)), _candidates(root)),
         author=_clean(found.author),
         date=date,
         sitename=_clean(found.sitename or extract_sitename(root)),
@@ -46,8 +47,7 @@ def _meta_json(root: etree._Element, found):
     """trafilatura.metadata.extract_meta_json, but minifying the JSON with one regex split
     rather than a substitution that calls a Python template per string in the JSON (the
     same text; a sixth of the metadata time)."""
-    from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
-    from trafilatura.metadata import JSON_MINIFY
+    from .trafilatura_private import JSON_MINIFY, extract_json, extract_json_parse_error, normalize_json
 
     for el in root.iterdescendants("script"):
         if el.get("type") not in _JSON_TYPES or not el.text:
@@ -60,6 +60,40 @@ def _meta_json(root: etree._Element, found):
         except json.JSONDecodeError:
             found = extract_json_parse_error(text, found)
     return found
+
+
+_SITE_SEPARATORS = ("|", "-", "\u2013", "\u2014", "\u00b7", "\u2022", "/", "::")
+_LONGEST_TITLE = 300
+
+
+def headline(title: str | None, candidates: list[str]) -> str | None:
+    """The longest form of the title that the page's headlines agree on: a <title> with
+    the site name cut off ("Council approves budget") gives way to an <h1> or og:title
+    that starts with it and goes on ("Council approves budget after long night"), but
+    not to one that goes on with a separator and a site name ("... | The Daily").
+
+    >>> headline("Council approves budget", ["Council approves budget after long night"])
+    'Council approves budget after long night'
+    >>> headline("Council approves budget", ["Council approves budget | The Daily"])
+    'Council approves budget'
+    """
+    if not title:
+        return title
+    best = title
+    for cand in candidates:
+        rest = cand[len(title):].lstrip()
+        if (len(cand) > len(best) and len(cand) <= _LONGEST_TITLE and rest
+                and cand.casefold().startswith(title.casefold()) and not rest.startswith(_SITE_SEPARATORS)):
+            best = cand
+    return best
+
+
+def _candidates(root: etree._Element) -> list[str]:
+    """The first <h1>'s text and og:title, whitespace collapsed."""
+    h1 = next(root.iter("h1"), None)
+    found = [h1.text_content() if h1 is not None else None]
+    found += [str(c) for c in root.xpath('//meta[@property="og:title"]/@content')[:1]]
+    return [c for c in map(_clean, found) if c]
 
 
 def _language(root: etree._Element) -> str | None:

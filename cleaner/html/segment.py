@@ -11,9 +11,9 @@ from typing import NamedTuple
 from lxml import etree
 from lxml import html as lxml_html
 
-from .html_dom import DomRules, prune
-from .html_meta import page_meta
-from .model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
+from ..model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
+from .dom import DomRules, prune
+from .meta import page_meta
 
 _SPACE = re.compile(r"\s+")
 _KINDS = {"head": BlockKind.HEADING, "item": BlockKind.LIST_ITEM, "quote": BlockKind.QUOTE}
@@ -73,7 +73,7 @@ def _parser() -> etree.HTMLParser:
 
 def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
     """The page as UTF-8, with trafilatura's repairs (utils.repair_faulty_html)."""
-    from trafilatura.utils import repair_faulty_html
+    from .trafilatura_private import repair_faulty_html
 
     data = html.encode("utf-8") if data is None else data
     # control characters are single bytes in UTF-8: deleting them from the bytes is cheap
@@ -89,13 +89,13 @@ def _utf8(html: str, beginning: str, data: bytes | None) -> bytes:
 @functools.cache
 def _doctype() -> re.Pattern:
     """trafilatura's DOCTYPE_TAG, for bytes (its pattern is ASCII)."""
-    from trafilatura.utils import DOCTYPE_TAG
+    from .trafilatura_private import DOCTYPE_TAG
 
     return re.compile(DOCTYPE_TAG.pattern.encode("ascii"), DOCTYPE_TAG.flags & ~re.UNICODE)
 
 
 def _load_html(html: str) -> etree._Element | None:
-    from trafilatura.utils import load_html
+    from trafilatura import load_html
 
     try:
         return load_html(html)
@@ -134,10 +134,9 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
 
 
 def _extract(root, url):
-    # trafilatura's cascade in fast mode: no readability/justext fallback, our element
-    # rules did the pruning. Metadata comes from html_meta, which skips the readers we
-    # do not use.
-    from .html_extract import extract
+    # trafilatura's defaults, fallbacks included, on the tree our element rules pruned.
+    # Metadata comes from .meta, which skips the readers we do not use.
+    from .extract import extract
 
     return extract(root, url)
 
@@ -168,7 +167,10 @@ def _walk(el, inherited: BlockKind, out: list) -> None:
 
 
 def _lines(el) -> list[str]:
-    """The element's text, split where trafilatura marked a line break (<lb/>)."""
+    """The element's text, split where trafilatura marked a line break (<lb/>) and where
+    its text has one: the baseline rescue hands over a page of <div>s as one <p> whose
+    lines are the page's text runs, and one block for them all would glue the menu to
+    the article (and no block rule could ever match a line of it)."""
     parts: list[str] = [el.text or ""]
     for child in el:
         if child.tag == "lb":
@@ -176,7 +178,7 @@ def _lines(el) -> list[str]:
         else:
             parts[-1] += "".join(child.itertext())
         parts[-1] += child.tail or ""
-    return [c for c in (_clean(p) for p in parts) if c]
+    return [c for c in (_clean(line) for p in parts for line in p.split("\n")) if c]
 
 
 def _add(text: str | None, kind: BlockKind, out: list) -> None:

@@ -20,13 +20,17 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from .model import PAGE_TAGS, Rule, RuleKind, Step
+from ..model import PAGE_TAGS, Rule, RuleKind, Step
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _BODY_TAGS = ("article", "main", "h1")
 _PROSE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) >= 120])")
 _TEXT = etree.XPath("string()")  # the element's text, its tail left out (in C, unlike itertext)
 _TEXT_SIZE = etree.XPath("string-length()")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_WORDS = 12  # a sentence this long is prose, not a label, a menu item or a teaser title
+_LINK_DENSE = 0.5  # furniture (menus, share bars, teaser lists) is mostly link text
+_TOKEN = 'class/id token'
 
 
 class DomRules(NamedTuple):
@@ -103,7 +107,7 @@ def _outermost_open(found: list, total: int) -> dict[str, list]:
         if any(a in open_ for a in el.iterancestors()):
             continue
         size = _size(el, rule)
-        if not _guarded(el, size, rule, total):
+        if not _guarded(el, size, rule, total) and not _content_by_its_text(el, why, size):
             open_.add(el)
             chosen[rule.id].append((el, rule, why, size))
     return chosen
@@ -154,7 +158,7 @@ def _token(names: str, dom: DomRules):
     for token in parts + [a + "-" + b for a, b in zip(parts, parts[1:])]:
         rules = dom.by_token.get(token)
         if rules:
-            return rules[0], f'class/id token "{token}"'
+            return rules[0], f'{_TOKEN} "{token}"'
     return None
 
 
@@ -180,6 +184,20 @@ def _guarded(el, size: int, rule: Rule, total: int) -> bool:
         return True
     # class="story-body has-ads": a word of the class says "ads", the paragraphs say body
     return bool(rule.max_paragraphs) and _PROSE_PARAGRAPHS(el) > rule.max_paragraphs
+
+
+def _content_by_its_text(el, why: str, size: int) -> bool:
+    """A class or id word alone is weak evidence: WordPress sets `has-large-font-size` on
+    any paragraph in large type, and "menu", "caption" or "comments" name containers of
+    restaurant menus, photo essays and forum posts. An element named by a word alone is
+    dropped only if its text looks like furniture: mostly links, or no sentence of prose."""
+    if not why.startswith(_TOKEN):
+        return False  # a tag or a selector says what the element is
+    links = sum(int(_TEXT_SIZE(a)) for a in el.iter("a"))
+    if links >= _LINK_DENSE * size:
+        return False
+    return any(len(s.split()) >= _SENTENCE_WORDS and s.endswith((".", "!", "?", "”", '"'))
+               for s in _SENTENCE_SPLIT.split(" ".join(_TEXT(el).split())))
 
 
 def _drop(el) -> None:
