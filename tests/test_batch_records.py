@@ -7,7 +7,7 @@ import json
 
 from conftest import SAMPLES
 
-from cleaner.batch_io import jsonl_tasks, total_size, warc_tasks
+from cleaner.batch import jsonl_tasks, total_size, warc_tasks
 from cleaner.cli import main
 
 ARTICLE = (SAMPLES / "defenseone-isis-coalition.txt").read_text(encoding="utf-8")

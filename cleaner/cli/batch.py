@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
-from . import batch_run
-from .batch import RecordOptions
-from .batch_io import jsonl_tasks, total_size, warc_tasks
-from .config import Config
-from .workers import StartFailed
+from ..batch import RecordOptions, jsonl_tasks, run, total_size, warc_tasks
+from ..config import Config
+from ..workers import StartFailed
 
 
 def run_batch(args, config: Config, stdin: BinaryIO, out: BinaryIO, err) -> int:
@@ -19,7 +17,7 @@ def run_batch(args, config: Config, stdin: BinaryIO, out: BinaryIO, err) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     progress = _progress(total_size(args.files), err, args.quiet)
     try:
-        summary = batch_run.run(tasks, config, opts, jobs, out, progress, args.max_memory)
+        summary = run(tasks, config, opts, jobs, out, progress, args.max_memory)
     except StartFailed as exc:
         err.write(f"cleaner: error: no worker process could start under --max-memory "
                   f"{args.max_memory} MB: {exc}\n")

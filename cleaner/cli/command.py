@@ -12,15 +12,15 @@ import sys
 from enum import IntEnum
 from typing import BinaryIO
 
-from . import __version__
-from .api import Cleaner
-from .cli_files import Input, InputError, expand, write_output
-from .cli_notes import packs_never_applied, unknown_site
-from .config import Config
-from .loader import RuleFileError
-from .model import CLEANER_ERRORS, CleanerError, InputKind, InputTooLarge, Result
-from .render import Format, as_dict, explain, render
-from .source import not_text, too_large
+from .. import __version__
+from ..api import Cleaner
+from ..config import Config
+from ..loader import RuleFileError
+from ..model import CLEANER_ERRORS, CleanerError, InputKind, InputTooLarge, Result
+from ..render import Format, as_dict, explain, render
+from ..source import not_text, too_large
+from .files import Input, InputError, expand, write_output
+from .notes import packs_never_applied, unknown_site
 
 EXAMPLES = """\
 examples:
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
     err = stderr or sys.stderr
     try:
         if argv[:1] == ["rules"]:
-            from .rules_cli import rules_main
+            from .rules import rules_main
 
             return rules_main(argv[1:], out, err)
         args = parser().parse_args(argv)
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None, stdin: BinaryIO | None = None,
         if args.jsonl or args.warc:
             config = _config(args)
             Cleaner(config)  # rule-file errors surface here, before any worker starts
-            from .cli_batch import run_batch
+            from .batch import run_batch
 
             return run_batch(args, config, stdin or sys.stdin.buffer, out, err)
         inputs = expand(args.files or ["-"], args.output_dir)
@@ -150,8 +150,8 @@ def _check_rule_files(files: list[str], err) -> None:
     that removes what it says to keep (selectors = ["*"]) is then said before it runs."""
     if not files:
         return
-    from .loader import load_rules
-    from .ruletest import check_examples
+    from ..loader import load_rules
+    from ..ruletest import check_examples
 
     for failure in check_examples(load_rules(files, builtin=False)):
         err.write(f"cleaner: warning: {failure} (see cleaner rules test)\n")

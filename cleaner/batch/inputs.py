@@ -143,7 +143,7 @@ def _warc_task(record, number: int) -> Task | None:
     if "html" not in ctype.lower():
         return None
     body = record.content_stream().read()
-    from .source import decode
+    from ..source import decode
 
     text, _ = decode(body, _charset(ctype))
     head = record.rec_headers

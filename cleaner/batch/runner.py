@@ -20,12 +20,12 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import wait
 from typing import Any, BinaryIO, NamedTuple
 
-from .api import Cleaner
-from .batch import RecordOptions, clean_line, clean_record, dumps, unreadable
-from .batch_io import Task
-from .config import Config
-from .limits import hard_deadline
-from .workers import Reply, Worker
+from ..api import Cleaner
+from ..config import Config
+from ..limits import hard_deadline
+from ..workers import Reply, Worker
+from .inputs import Task
+from .records import RecordOptions, clean_line, clean_record, dumps, unreadable
 
 WINDOW_PER_WORKER = 8  # records read ahead per worker, so that none waits for work
 WINDOW_BYTES_PER_WORKER = 12 << 20  # ...and their bytes (one larger record always fits)

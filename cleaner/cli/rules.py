@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import BinaryIO
 
-from .loader import RuleFileError, load_rules
-from .model import Rule, RuleKind
-from .ruletest import check_examples
+from ..loader import RuleFileError, load_rules
+from ..model import Rule, RuleKind
+from ..ruletest import check_examples
 
 USAGE = """\
 usage: cleaner rules list [--rules FILE]...      the catalogue of loaded rules
@@ -110,7 +110,7 @@ def _test(files: list[str], examples: int, out: BinaryIO, err) -> int:
     for f in failures:
         _write(out, f"FAIL {f}\n")
     _write(out, f"examples: {n - len(failures)} passed, {len(failures)} failed\n")
-    from .testing import check_properties  # hypothesis loads only for this command
+    from ..testing import check_properties  # hypothesis loads only for this command
 
     problems = check_properties(ruleset, max_examples=examples)
     for p in problems:

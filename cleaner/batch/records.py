@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .api import Cleaner
-from .model import CLEANER_ERRORS, Meta
-from .render import step_dict
+from ..api import Cleaner
+from ..model import CLEANER_ERRORS, Meta
+from ..render import step_dict
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 

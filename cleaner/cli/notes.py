@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .compile import on_site
-from .model import RuleSet
+from ..compile import on_site
+from ..model import RuleSet
 
 
 def unknown_site(rules: RuleSet, site: str | None) -> str | None:
