@@ -15,6 +15,7 @@ from typing import Any
 
 from .kinds import KINDS, Field
 from .loader_checks import enum_value, line_of_rule, strings
+from .loader_vocab import Vocabularies, own_vocabularies
 from .model import Examples, Risk, Rule, RuleKind, RuleSet
 from .paths import builtin_rule_files
 
@@ -71,10 +72,12 @@ def load_file(path: str | Path) -> list[Rule]:
 
 
 def parse_pack(data: dict[str, Any], path: str, raw: str = "") -> list[Rule]:
-    extra = set(data) - {"pack", "rule"}
+    extra = set(data) - {"pack", "rule", "vocab"}
     if extra:
         raise RuleFileError(path, 0, None, f"unknown top-level key '{sorted(extra)[0]}'; "
-                            "a rule file has one [pack] table and [[rule]] entries")
+                            "a rule file has one [pack] table, [[rule]] entries and an "
+                            "optional [vocab] table")
+    vocab = Vocabularies(own_vocabularies(data.get("vocab", {}), path, raw))
     pack = data.get("pack", {})
     if not isinstance(pack, dict) or not isinstance(pack.get("name"), str):
         raise RuleFileError(path, 1, None, "missing [pack] table with name = \"...\"")
@@ -87,7 +90,7 @@ def parse_pack(data: dict[str, Any], path: str, raw: str = "") -> list[Rule]:
     entries = data.get("rule", [])
     if not isinstance(entries, list) or not entries:
         raise RuleFileError(path, 0, None, "no rules: add at least one [[rule]] table")
-    return [_parse_rule(e, pack["name"], pack_sites, _Ctx(path, raw, e, n))
+    return [_parse_rule(e, pack["name"], pack_sites, _Ctx(path, raw, e, n), vocab)
             for n, e in enumerate(entries)]
 
 
@@ -110,7 +113,8 @@ class _Ctx:
         return line_of_rule(self.raw, self.ordinal, None)
 
 
-def _parse_rule(entry: Any, pack: str, pack_sites: tuple[str, ...], ctx: _Ctx) -> Rule:
+def _parse_rule(entry: Any, pack: str, pack_sites: tuple[str, ...], ctx: _Ctx,
+                vocab: Vocabularies) -> Rule:
     if not isinstance(entry, dict):
         raise ctx.fail("each [[rule]] must be a table")
     rid = entry.get("id")
@@ -129,6 +133,8 @@ def _parse_rule(entry: Any, pack: str, pack_sites: tuple[str, ...], ctx: _Ctx) -
         raise ctx.fail("needs a one-line description", "description")
     values = {n: _check_value(spec.fields[n], v, n, ctx) for n, v in entry.items()
               if spec.fields.get(n, Field.ANY) != Field.ANY}
+    values = {n: _expand(spec.fields[n], v, n, vocab, ctx) for n, v in values.items()}
+    entry = entry | {n: list(v) for n, v in values.items() if isinstance(v, tuple)}
     sites = strings(entry.get("sites", list(pack_sites)), "sites", ctx)
     rule = Rule(
         id=rid, description=desc.strip(), kind=kind, pack=pack,
@@ -157,8 +163,17 @@ def _examples(value: Any, ctx: _Ctx) -> Examples:
     return Examples(remove, keep)
 
 
-def _check_value(kind: Field, value: Any, name: str, ctx: _Ctx) -> Any:
+def _expand(kind: Field, value: Any, name: str, vocab: Vocabularies, ctx: _Ctx) -> Any:
+    """Vocabularies named in the value, replaced by their words."""
+    if kind == Field.PATTERNS:
+        return tuple(vocab.pattern(p, name, ctx) for p in value)
     if kind == Field.STRINGS:
+        return vocab.strings(value, name, ctx)
+    return value
+
+
+def _check_value(kind: Field, value: Any, name: str, ctx: _Ctx) -> Any:
+    if kind in (Field.STRINGS, Field.PATTERNS):
         return strings(value, name, ctx)
     if kind == Field.INT:
         if type(value) is not int or value < 0:

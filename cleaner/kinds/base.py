@@ -24,7 +24,8 @@ class Field(Enum):
 
     INT = "a whole number >= 0"
     SHARE = "a share between 0 and 1"
-    STRINGS = "a list of non-empty strings"
+    STRINGS = "a list of non-empty strings"  # an entry "{name}": a vocabulary's words
+    PATTERNS = "a list of regular expressions"  # {name} inside: a vocabulary's alternation
     ANY = "checked by the kind itself"
 
 

@@ -22,7 +22,7 @@ def block_matches(rule: Rule, at: Placing) -> list[Match]:
 
 KIND = Kind(
     RuleKind.BLOCK,
-    fields={"phrases": Field.STRINGS, "patterns": Field.STRINGS, "match": Field.ANY,
+    fields={"phrases": Field.STRINGS, "patterns": Field.PATTERNS, "match": Field.ANY,
             "max_chars": Field.INT, "within_first": Field.INT, "after_share": Field.SHARE},
     parse=_parse,
     check=_check,

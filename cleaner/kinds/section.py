@@ -80,8 +80,8 @@ def body_began(rule: Rule, view: View, block: int) -> bool:
     return False
 
 
-_TRIGGER_FIELDS = {f"{end}_{n}": Field.STRINGS for end in ("start", "end")
-                   for n in ("phrases", "patterns")}
+_TRIGGER_FIELDS = {f"{end}_{n}": t for end in ("start", "end")
+                   for n, t in (("phrases", Field.STRINGS), ("patterns", Field.PATTERNS))}
 KIND = Kind(
     RuleKind.SECTION,
     fields=_TRIGGER_FIELDS | {
