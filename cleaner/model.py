@@ -48,6 +48,7 @@ class RuleKind(str, Enum):
     FRINGE = "fringe"  # runs of short lines before the first or after the last prose block
     CARDS = "cards"  # teaser cards after the last prose block: separator, headline, blurb
     TITLE = "title"  # the page's <title> near the top: the headline, a separator, the site
+    TOOLS = "tools"  # a line made only of page-tool words (share, print, A+), counts and marks
 
 
 class Anchor(str, Enum):
@@ -162,6 +163,9 @@ class Rule:
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"
     tags: tuple[str, ...] = ()
     max_paragraphs: int = 3  # element: one holding more <p>s of prose than this is kept
+    # tools: the words a tool line is made of (vocabularies), and how many it needs
+    words: tuple[str, ...] = ()
+    min_words: int = 2
 
     def __post_init__(self) -> None:
         from .kinds import kind_defaults  # here, not at the top: the kinds import this module

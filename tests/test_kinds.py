@@ -330,3 +330,22 @@ def test_a_rule_built_in_python_gets_the_defaults_a_rule_file_gives(tmp_path, ki
     for name, value in fields.items():
         assert getattr(loaded, name) == value
         assert getattr(built, name) == value
+
+
+def test_a_tool_line_goes_in_any_order_and_mix_and_the_body_stays():
+    lines = ["Print 3 Comments Share", "Vorlesen · Teilen", "Listen to this article A+ A-"]
+    doc = "\n".join(["Budget Vote Delayed", lines[0], PARAGRAPHS[0], lines[1], PARAGRAPHS[1],
+                     "Print editions", lines[2]])
+    gone = [t for rule, t in removed_rules(doc) if rule == "tools.tool-line"]
+    assert gone == lines
+    assert PARAGRAPHS[0] in C.clean(doc).text and "Print editions" in C.clean(doc).text
+
+
+def test_tool_words_need_words_that_outnumber_the_counts():
+    from cleaner.kinds.tools import tokens, tool_words
+
+    token = tokens(("x", "share", "a+", "a-"))
+    assert tool_words("share 12 x", token) == 2
+    assert tool_words("12 x 40 x 7", token) == 0  # a size, not the X button
+    assert tool_words("a+ a-", token) == 0  # no word of two letters
+    assert tool_words("share this", token) == 0
