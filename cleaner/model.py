@@ -49,6 +49,7 @@ class RuleKind(str, Enum):
     CARDS = "cards"  # teaser cards after the last prose block: separator, headline, blurb
     TITLE = "title"  # the page's <title> near the top: the headline, a separator, the site
     TOOLS = "tools"  # a line made only of page-tool words (share, print, A+), counts and marks
+    HEAD = "head"  # furniture above the body: breadcrumbs, section labels, role and date lines
 
 
 class Anchor(str, Enum):
@@ -163,7 +164,7 @@ class Rule:
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"
     tags: tuple[str, ...] = ()
     max_paragraphs: int = 3  # element: one holding more <p>s of prose than this is kept
-    # tools: the words a tool line is made of (vocabularies), and how many it needs
+    # tools, head: the words a line is made of (vocabularies), and how many it needs
     words: tuple[str, ...] = ()
     min_words: int = 2
 

@@ -232,8 +232,8 @@ def test_the_title_tag_goes_and_the_headline_becomes_the_title():
     # the headline is deep in the body, not right under it
     ["Council backs bridge repairs after a long night - Riverton Daily Star",
      *[COUNCIL.replace("seven", str(n)) for n in range(20)], "Council backs bridge repairs after a long night"],
-    # a section label between them: which of the two is the title is not clear
-    ["Council backs bridge repairs after a long night - Riverton Daily Star", "Politics",
+    # a kicker between them: which of the two is the title is not clear
+    ["Council backs bridge repairs after a long night - Riverton Daily Star", "Bridges and ferries",
      "Council backs bridge repairs after a long night", COUNCIL],
     # a kicker under the headline with its subtitle
     ["Super Bowl LVIII - Chiefs Beat 49ers in Overtime", "Super Bowl LVIII", COUNCIL],
@@ -349,3 +349,13 @@ def test_tool_words_need_words_that_outnumber_the_counts():
     assert tool_words("12 x 40 x 7", token) == 0  # a size, not the X button
     assert tool_words("a+ a-", token) == 0  # no word of two letters
     assert tool_words("share this", token) == 0
+
+
+def test_a_section_label_between_title_tag_and_headline_is_head_furniture():
+    # the label goes (head kind), then the title tag repeats the headline right below it
+    lines = ["Council backs bridge repairs after a long night - Riverton Daily Star", "Politics",
+             "Council backs bridge repairs after a long night", COUNCIL]
+    out = C.clean("\n".join(lines))
+    assert [(s.rule, s.text) for s in out.removed] == [
+        ("page.title-tag", lines[0]), ("head.furniture", "Politics")]
+    assert out.title == lines[2] and COUNCIL in out.text

@@ -18,12 +18,17 @@ from ..model import Match, Rule, RuleKind
 from .base import Field, Kind, Placing, plain
 
 
-def _parse(entry: dict, values: dict, ctx) -> dict:
+def folded_words(values: dict, ctx, example: str) -> tuple[str, ...]:
+    """The rule's `words`, folded as keys are, once each; refused when there are none."""
     words = tuple(dict.fromkeys(" ".join(w.split()).casefold() for w in values.get("words", ())))
     if not words:
-        raise ctx.fail('a tools rule needs words = ["share", "print", ...] (or "{vocabulary}")',
+        raise ctx.fail(f'this kind of rule needs words = [{example}, ...] (or "{{vocabulary}}")',
                        "words")
-    return plain(entry, values, ctx) | {"words": words}
+    return words
+
+
+def _parse(entry: dict, values: dict, ctx) -> dict:
+    return plain(entry, values, ctx) | {"words": folded_words(values, ctx, '"share", "print"')}
 
 
 def _check(rule: Rule, ctx) -> None:
@@ -33,11 +38,11 @@ def _check(rule: Rule, ctx) -> None:
 
 @functools.lru_cache(maxsize=32)  # one compiled pattern per word list, not per document
 def tokens(words: tuple[str, ...]) -> regex.Pattern:
-    """One token of a tool line: a word of the rule (longest first, whole), a count, or
-    a run of marks and spaces."""
+    """One token of a tool line: a word of the rule (longest first, whole), a count
+    ("12", "1.2k", "14:30", "14h30"), or a run of marks and spaces."""
     alternation = "|".join(regex.escape(w, literal_spaces=True)
                            for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?P<word>(?:{alternation})(?!\w))|(?P<count>\d[\d.,]*k?(?!\w))"
+    return regex.compile(rf"(?P<word>(?:{alternation})(?!\w))|(?P<count>\d[\d.,:]*(?:k|h\d{{0,2}})?(?!\w))"
                          r"|(?P<mark>[^\w]+)", regex.IGNORECASE)
 
 
