@@ -50,6 +50,7 @@ class RuleKind(str, Enum):
     TITLE = "title"  # the page's <title> near the top: the headline, a separator, the site
     TOOLS = "tools"  # a line made only of page-tool words (share, print, A+), counts and marks
     HEAD = "head"  # furniture above the body: breadcrumbs, section labels, role and date lines
+    PROMO = "promo"  # a promo group: its name line, a call to action, its fine print
 
 
 class Anchor(str, Enum):
@@ -167,6 +168,9 @@ class Rule:
     # tools, head: the words a line is made of (vocabularies), and how many it needs
     words: tuple[str, ...] = ()
     min_words: int = 2
+    # promo: name lines taken before the call to action; blocks to its fine print
+    before: int = 2
+    after: int = 3
 
     def __post_init__(self) -> None:
         from .kinds import kind_defaults  # here, not at the top: the kinds import this module

@@ -359,3 +359,16 @@ def test_a_section_label_between_title_tag_and_headline_is_head_furniture():
     assert [(s.rule, s.text) for s in out.removed] == [
         ("page.title-tag", lines[0]), ("head.furniture", "Politics")]
     assert out.title == lines[2] and COUNCIL in out.text
+
+
+def test_a_promo_group_in_the_middle_goes_whole_and_the_body_around_it_stays():
+    promo = ["The Tuesday Digest", "Subscribe", "Your e-mail stays with us; unsubscribe whenever you like."]
+    doc = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], *promo, PARAGRAPHS[1]])
+    removed = removed_rules(doc)
+    assert [t for _, t in removed] == promo  # "Subscribe" alone is a block rule's too
+    assert ("promo.group", "The Tuesday Digest") in removed
+    out = C.clean(doc).text
+    assert PARAGRAPHS[0] in out and PARAGRAPHS[1] in out
+    # without its fine print, a call to action is not a group
+    lone = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "The Tuesday Digest", "Subscribe", PARAGRAPHS[1]])
+    assert "promo.group" not in [rule for rule, _ in removed_rules(lone)]

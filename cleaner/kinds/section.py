@@ -16,7 +16,8 @@ from .values import trigger
 MAX_TRIGGERS = 3  # a page has a few section headings, not dozens
 
 
-def _parse(entry: dict, values: dict, ctx) -> dict:
+def parse_start_end(entry: dict, values: dict, ctx) -> dict:
+    """The trigger from start_phrases/start_patterns, the end marker from end_*."""
     return plain(entry, values, ctx) | {"trigger": trigger(entry, "start_", ctx),
                                         "end": trigger(entry, "end_", ctx)}
 
@@ -28,7 +29,8 @@ def _check(rule: Rule, ctx) -> None:
         raise ctx.fail("must be above 0", "max_share")
 
 
-def _triggers(rule: Rule):
+def start_and_end(rule: Rule):
+    """The trigger (role start) and the end marker (role end), for the index."""
     yield rule.trigger, "start"
     if rule.end:
         yield rule.end, "end"
@@ -80,17 +82,17 @@ def body_began(rule: Rule, view: View, block: int) -> bool:
     return False
 
 
-_TRIGGER_FIELDS = {f"{end}_{n}": t for end in ("start", "end")
-                   for n, t in (("phrases", Field.STRINGS), ("patterns", Field.PATTERNS))}
+TRIGGER_FIELDS = {f"{end}_{n}": t for end in ("start", "end") for n, t in (
+    ("phrases", Field.STRINGS), ("patterns", Field.PATTERNS), ("match", Field.ANY))}
 KIND = Kind(
     RuleKind.SECTION,
-    fields=_TRIGGER_FIELDS | {
-        "start_match": Field.ANY, "end_match": Field.ANY, "max_chars": Field.INT,
+    fields=TRIGGER_FIELDS | {
+        "max_chars": Field.INT,
         "after_share": Field.SHARE, "after_prose": Field.INT, "max_blocks": Field.INT,
         "max_share": Field.SHARE},
-    parse=_parse,
+    parse=parse_start_end,
     check=_check,
-    triggers=_triggers,
+    triggers=start_and_end,
     place=sections,
     sections=True,
 )
