@@ -51,7 +51,6 @@ class RuleKind(str, Enum):
     TOOLS = "tools"  # a line made only of page-tool words (share, print, A+), counts and marks
     HEAD = "head"  # furniture above the body: breadcrumbs, section labels, role and date lines
     PROMO = "promo"  # a promo group: its name line, a call to action, its fine print
-    LIST = "list"  # a labelled list of teasers: label, then entries of a title and its blurb
 
 
 class Anchor(str, Enum):

@@ -1,7 +1,5 @@
 """The multi-block kinds and the document-wide guards, on small documents."""
 
-from pathlib import Path
-
 import pytest
 
 from cleaner import Cleaner, load_rules
@@ -374,29 +372,3 @@ def test_a_promo_group_in_the_middle_goes_whole_and_the_body_around_it_stays():
     # without its fine print, a call to action is not a group
     lone = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "The Tuesday Digest", "Subscribe", PARAGRAPHS[1]])
     assert "promo.group" not in [rule for rule, _ in removed_rules(lone)]
-
-
-LISTS = Cleaner(rules=load_rules([Path(__file__).parent / "rules" / "headed-lists.toml"]))
-
-
-def test_the_headed_list_rule_passes_its_examples():
-    from cleaner.ruletest import check_examples
-
-    rules = load_rules([Path(__file__).parent / "rules" / "headed-lists.toml"], builtin=False)
-    assert rules.rules and check_examples(rules) == []
-
-
-def test_a_headed_list_in_the_middle_goes_and_the_body_resumes_after_it():
-    def removed_rules(text):
-        return [(s.rule, s.text) for s in LISTS.clean(text).removed]
-
-    teasers = ["You may also like", "Harbour pilots strike", "The dispute over pay enters its second week.",
-               "New ferry timetable", "Sunday crossings return from May."]
-    doc = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], *teasers, PARAGRAPHS[1], "The vote", BODY[0]])
-    assert [t for rule, t in removed_rules(doc) if rule == "lists.headed-teasers"] == teasers
-    out = LISTS.clean(doc).text
-    assert PARAGRAPHS[1] in out and "The vote" in out and BODY[0] in out
-    # bare titles are not taken: on a listing page they are the content
-    titles = ["More from the Ledger", "Harbour pilots strike", "New ferry timetable", "The vote"]
-    doc = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], *titles, PARAGRAPHS[1]])
-    assert "lists.headed-teasers" not in [rule for rule, _ in removed_rules(doc)]
