@@ -336,7 +336,7 @@ def test_a_tool_line_goes_in_any_order_and_mix_and_the_body_stays():
     lines = ["Print 3 Comments Share", "Vorlesen · Teilen", "Listen to this article A+ A-"]
     doc = "\n".join(["Budget Vote Delayed", lines[0], PARAGRAPHS[0], lines[1], PARAGRAPHS[1],
                      "Print editions", lines[2]])
-    gone = [t for rule, t in removed_rules(doc) if rule == "tools.tool-line"]
+    gone = [t for rule, t in removed_rules(doc) if rule == "widget.tool-line"]
     assert gone == lines
     assert PARAGRAPHS[0] in C.clean(doc).text and "Print editions" in C.clean(doc).text
 
