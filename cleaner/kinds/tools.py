@@ -10,6 +10,7 @@ word alone ("Listen", "Print") is left to the block rules, which know their cont
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -46,6 +47,21 @@ def tokens(words: tuple[str, ...]) -> regex.Pattern:
                          r"|(?P<mark>[^\w]+)", regex.IGNORECASE)
 
 
+_FIRST_WORD = re.compile(r"^\W*?(\w+)")
+
+
+@functools.lru_cache(maxsize=32)
+def openers(words: tuple[str, ...]) -> frozenset[str]:
+    """The first word (run of letters and digits) of each of `words`: a line that opens
+    with none of them, nor with a figure, is not looked at further."""
+    return frozenset(m.group(1) for w in words if (m := _FIRST_WORD.match(w)))
+
+
+def may_open(key: str, firsts: frozenset[str]) -> bool:
+    m = _FIRST_WORD.match(key)
+    return m is not None and (m.group(1) in firsts or m.group(1)[0].isdigit())
+
+
 def tool_words(key: str, token: regex.Pattern) -> int:
     """How many tool words `key` is made of; 0 if anything else stands in it, or if its
     counts are not outnumbered by words of two letters or more: "32 x 42 x 39" is a
@@ -64,10 +80,11 @@ def tool_words(key: str, token: regex.Pattern) -> int:
 
 def tool_matches(rule: Rule, at: Placing) -> Iterator[Match]:
     view = at.view
-    token = tokens(rule.words)
+    token, firsts = tokens(rule.words), openers(rule.words)
     sizes, keys = view.sizes.each, view.keys
     for i in view.forward():
-        if sizes[i] <= rule.max_chars and (n := tool_words(keys[i], token)) >= rule.min_words:
+        if sizes[i] <= rule.max_chars and may_open(keys[i], firsts) \
+                and (n := tool_words(keys[i], token)) >= rule.min_words:
             yield Match(rule.id, i, f"a line of {n} page-tool words")
 
 
