@@ -48,6 +48,9 @@ class RuleKind(str, Enum):
     FRINGE = "fringe"  # runs of short lines before the first or after the last prose block
     CARDS = "cards"  # teaser cards after the last prose block: separator, headline, blurb
     TITLE = "title"  # the page's <title> near the top: the headline, a separator, the site
+    TOOLS = "tools"  # a line made only of page-tool words (share, print, A+), counts and marks
+    HEAD = "head"  # furniture above the body: breadcrumbs, section labels, role and date lines
+    PROMO = "promo"  # a promo group: its name line, a call to action, its fine print
 
 
 class Anchor(str, Enum):
@@ -131,14 +134,16 @@ class Rule:
     # section: the end marker (the marker block itself is kept)
     end: Trigger = field(default_factory=Trigger)
     # guards
-    max_chars: int = 200  # longest block a block rule (or a section trigger) may match
+    # None (max_chars, min_chars, max_words, min_run): the kind's own default, filled in
+    # by __post_init__ from cleaner.kinds, so a Rule built here and one loaded from a file agree
+    max_chars: int = None  # type: ignore[assignment]  # longest block the rule may match
     within_first: int = 0  # 0: anywhere; N: only among the first N blocks
     after_share: float = 0.0  # only after this share of the document's characters
     after_prose: int = 0  # section: only after this many paragraphs of prose (the body began)
     max_blocks: int = 60  # section: most blocks it may remove
     max_share: float = 0.5  # section: most of the document's characters it may remove
     # duplicate
-    min_chars: int = 30
+    min_chars: int = None  # type: ignore[assignment]  # duplicate: 30, title: 15
     max_copies: int = 2
     keep: str = "first"  # "first" or "none"
     max_gap: int = 0  # 0: any distance; N: copies at most N blocks apart
@@ -146,10 +151,10 @@ class Rule:
     # byline
     prefixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
-    max_words: int = 6
+    max_words: int = None  # type: ignore[assignment]  # byline: 6, title: 4
     first_names: frozenset[str] = frozenset()  # a bare byline starts with one (empty: any)
     # fringe: menus and footers around the body
-    min_run: int = 4  # at least this many short lines in a row
+    min_run: int = None  # type: ignore[assignment]  # at least this many lines (cards: cards) in a row
     prose_chars: int = 150  # a block this long that has a sentence in it is prose
     where: str = "both"  # "head", "tail" or "both"
     # cards: teasers at the end, each opened by a separator line ("-") (min_run: cards)
@@ -160,6 +165,19 @@ class Rule:
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"
     tags: tuple[str, ...] = ()
     max_paragraphs: int = 3  # element: one holding more <p>s of prose than this is kept
+    # tools, head: the words a line is made of (vocabularies), and how many it needs
+    words: tuple[str, ...] = ()
+    min_words: int = 2
+    # promo: name lines taken before the call to action; blocks to its fine print
+    before: int = 2
+    after: int = 3
+
+    def __post_init__(self) -> None:
+        from .kinds import kind_defaults  # here, not at the top: the kinds import this module
+
+        for name, value in kind_defaults(self.kind).items():
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True)

@@ -232,8 +232,8 @@ def test_the_title_tag_goes_and_the_headline_becomes_the_title():
     # the headline is deep in the body, not right under it
     ["Council backs bridge repairs after a long night - Riverton Daily Star",
      *[COUNCIL.replace("seven", str(n)) for n in range(20)], "Council backs bridge repairs after a long night"],
-    # a section label between them: which of the two is the title is not clear
-    ["Council backs bridge repairs after a long night - Riverton Daily Star", "Politics",
+    # a kicker between them: which of the two is the title is not clear
+    ["Council backs bridge repairs after a long night - Riverton Daily Star", "Bridges and ferries",
      "Council backs bridge repairs after a long night", COUNCIL],
     # a kicker under the headline with its subtitle
     ["Super Bowl LVIII - Chiefs Beat 49ers in Overtime", "Super Bowl LVIII", COUNCIL],
@@ -296,3 +296,79 @@ def test_the_headline_under_a_title_tag_is_the_title_whatever_mark_ends_it(headl
     result = C.clean(text)
     assert (result.title, result.paragraphs) == (headline, (COUNCIL,))
     assert C.clean(result.text).text == result.text
+
+
+def test_every_rule_kind_has_one_module_in_the_registry():
+    from cleaner.kinds import KINDS
+    from cleaner.model import RuleKind
+
+    assert set(KINDS) == set(RuleKind)
+    assert all(k.kind == kind for kind, k in KINDS.items())
+
+
+@pytest.mark.parametrize("kind, fields", [
+    ("fringe", {"max_chars": 40, "min_run": 4}),
+    ("cards", {"max_chars": 150, "min_run": 3}),
+    ("title", {"max_chars": 300, "min_chars": 15, "max_words": 4}),
+    ("element", {"max_chars": 3000}),
+    ("block", {"max_chars": 200}),
+    ("duplicate", {"min_chars": 30}),
+    ("byline", {"max_words": 6}),
+])
+def test_a_rule_built_in_python_gets_the_defaults_a_rule_file_gives(tmp_path, kind, fields):
+    from cleaner.model import Examples, Rule, RuleKind
+
+    extra = {"fringe": "", "cards": 'separators = ["-"]', "title": 'separators = ["|"]',
+             "element": 'tags = ["nav"]', "block": 'phrases = ["Print"]', "duplicate": "",
+             "byline": ""}[kind]
+    path = tmp_path / "r.toml"
+    path.write_text(f'[pack]\nname = "t"\ndescription = "t"\n\n[[rule]]\nid = "t.r"\n'
+                    f'description = "d"\nkind = "{kind}"\n{extra}\n[rule.examples]\n'
+                    'remove = ["a"]\nkeep = ["b"]\n', encoding="utf-8")
+    loaded = load_rules([path], builtin=False).rules[0]
+    built = Rule("t.r", "d", RuleKind(kind), Examples(("a",), ("b",)))
+    for name, value in fields.items():
+        assert getattr(loaded, name) == value
+        assert getattr(built, name) == value
+
+
+def test_a_tool_line_goes_in_any_order_and_mix_and_the_body_stays():
+    lines = ["Print 3 Comments Share", "Vorlesen · Teilen", "Listen to this article A+ A-"]
+    doc = "\n".join(["Budget Vote Delayed", lines[0], PARAGRAPHS[0], lines[1], PARAGRAPHS[1],
+                     "Print editions", lines[2]])
+    gone = [t for rule, t in removed_rules(doc) if rule == "widget.tool-line"]
+    assert gone == lines
+    assert PARAGRAPHS[0] in C.clean(doc).text and "Print editions" in C.clean(doc).text
+
+
+def test_tool_words_need_words_that_outnumber_the_counts():
+    from cleaner.kinds.tools import tokens, tool_words
+
+    token = tokens(("x", "share", "a+", "a-"))
+    assert tool_words("share 12 x", token) == 2
+    assert tool_words("12 x 40 x 7", token) == 0  # a size, not the X button
+    assert tool_words("a+ a-", token) == 0  # no word of two letters
+    assert tool_words("share this", token) == 0
+
+
+def test_a_section_label_between_title_tag_and_headline_is_head_furniture():
+    # the label goes (head kind), then the title tag repeats the headline right below it
+    lines = ["Council backs bridge repairs after a long night - Riverton Daily Star", "Politics",
+             "Council backs bridge repairs after a long night", COUNCIL]
+    out = C.clean("\n".join(lines))
+    assert [(s.rule, s.text) for s in out.removed] == [
+        ("page.title-tag", lines[0]), ("head.furniture", "Politics")]
+    assert out.title == lines[2] and COUNCIL in out.text
+
+
+def test_a_promo_group_in_the_middle_goes_whole_and_the_body_around_it_stays():
+    promo = ["The Tuesday Digest", "Subscribe", "Your e-mail stays with us; unsubscribe whenever you like."]
+    doc = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], *promo, PARAGRAPHS[1]])
+    removed = removed_rules(doc)
+    assert [t for _, t in removed] == promo  # "Subscribe" alone is a block rule's too
+    assert ("promo.group", "The Tuesday Digest") in removed
+    out = C.clean(doc).text
+    assert PARAGRAPHS[0] in out and PARAGRAPHS[1] in out
+    # without its fine print, a call to action is not a group
+    lone = "\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "The Tuesday Digest", "Subscribe", PARAGRAPHS[1]])
+    assert "promo.group" not in [rule for rule, _ in removed_rules(lone)]

@@ -199,3 +199,52 @@ def test_a_title_rule_needs_separators_of_marks(tmp_path):
     assert "needs separators" in str(err) and err.rule == "t.title"
     err = _error(tmp_path, TITLE_RULE.replace('["-", "|"]', '["-", "by"]'))
     assert "field 'separators': separator 'by'" in str(err) and "marks only" in str(err)
+
+
+VOCAB_RULE = '''
+[vocab]
+tools = ["print", "e-mail"]
+
+[[rule]]
+id = "t.tools"
+description = "A line of tool names."
+kind = "block"
+phrases = ["{tools}", "Save"]
+patterns = ['^(?:{tools}|save)(?: (?:{tools}|save)){1,4}$']
+[rule.examples]
+remove = ["Print", "Print E-mail Save"]
+keep = ["Print editions will continue, she said."]
+'''
+
+
+def test_a_vocabulary_stands_for_its_words_in_phrases_and_patterns(tmp_path):
+    from cleaner import Cleaner
+
+    rules, _ = _load(tmp_path, VOCAB_RULE)
+    rule = rules.rules[0]
+    assert set(rule.trigger.phrases) == {"print", "e-mail", "save"}
+    assert rule.trigger.patterns == ('^(?:(?:e\\-mail|print)|save)(?: (?:(?:e\\-mail|print)|save)){1,4}$',)
+    body = "Print editions of the paper will continue until the end of the year, the publisher said."
+    out = Cleaner(rules=rules).clean(f"Title\nE-mail Save Print\n{body}").text
+    assert "Save" not in out and body in out
+
+
+def test_an_unknown_vocabulary_names_file_rule_and_field(tmp_path):
+    err = _error(tmp_path, VOCAB_RULE.replace("patterns = ['^(?:{tools}", "patterns = ['^(?:{tool}"))
+    assert err.path.endswith("mine.toml") and err.rule == "t.tools"
+    assert "field 'patterns'" in str(err) and "unknown vocabulary 'tool'" in str(err)
+    assert err.line == 13  # the patterns line
+    err = _error(tmp_path, VOCAB_RULE.replace('"{tools}", "Save"', '"{networkz}", "Save"'))
+    assert "field 'phrases'" in str(err) and "unknown vocabulary 'networkz'" in str(err)
+
+
+def test_a_shared_vocabulary_is_there_for_every_file(tmp_path):
+    rules, _ = _load(tmp_path, VOCAB_RULE.replace("{tools}|save", "{networks}|save"))
+    assert "facebook" in rules.rules[0].trigger.patterns[0]
+
+
+def test_a_bad_vocabulary_table_is_refused_with_its_line(tmp_path):
+    err = _error(tmp_path, VOCAB_RULE.replace('tools = ["print", "e-mail"]', 'tools = []'))
+    assert "[vocab]: 'tools' must be a non-empty list" in str(err) and err.line == 5
+    err = _error(tmp_path, VOCAB_RULE.replace('tools = ["print"', 'Tools = ["print"'))
+    assert "[vocab]: name 'Tools'" in str(err)

@@ -1,0 +1,85 @@
+"""head: the furniture above the body, in the head of the document only.
+
+Breadcrumbs ("Home › News › Politics", "Home / Sport"), a section label ("Politics"),
+a reporter's role line ("Political correspondent"), post metadata ("Published 3 March
+2025 · 12 comments", "Updated 2 hours ago"). Each is a short line made only of words of
+the rule's vocabularies, figures and marks, or a trail of short segments between
+`separators`; and each is taken only between the first block (the title) and the first
+paragraph of prose, among the first `within_first` blocks. Below the body's start the
+same words are the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import islice
+
+import regex
+
+from ..model import Match, Rule, RuleKind
+from ..textnorm import SENTENCE_END
+from .base import Field, Kind, Placing, plain
+from .tools import folded_words, tokens
+
+
+def _parse(entry: dict, values: dict, ctx) -> dict:
+    return plain(entry, values, ctx) | {
+        "words": folded_words(values, ctx, '"home", "news"'),
+        "separators": tuple(dict.fromkeys(s.strip() for s in values.get("separators", ())))}
+
+
+def furniture_words(key: str, token: regex.Pattern) -> bool:
+    """`key` is made only of the rule's words, figures and marks, with a word of two
+    letters or more among them ("Updated 2 hours ago", "Staff writer", "12.03.2025 · News")."""
+    at, strong = 0, False
+    for m in token.finditer(key):
+        if m.start() != at:
+            return False
+        at = m.end()
+        strong = strong or (m.lastgroup == "word" and sum(c.isalpha() for c in m.group()) > 1)
+    return at == len(key) and strong
+
+
+def breadcrumbs(key: str, rule: Rule, token: regex.Pattern) -> bool:
+    """A trail: 3 or more short segments between separators, or 2 led by one of the
+    words ("Home / Sport"); no segment a sentence or holding a figure (a table row,
+    "| Queen | 90x90 |", is data)."""
+    if not rule.separators:
+        return False
+    parts = re.split("|".join(rf"\s{re.escape(s)}\s" for s in rule.separators), key)
+    if len(parts) < 2 or any(not p.strip() or len(p.split()) > rule.max_words
+                             or p.strip().endswith(SENTENCE_END) or _FIGURE.search(p)
+                             for p in parts):
+        return False
+    return len(parts) >= 3 or furniture_words(parts[0].strip(), token)
+
+
+_FIGURE = re.compile(r"\d")
+
+
+def head_matches(rule: Rule, at: Placing) -> Iterator[Match]:
+    view = at.view
+    first = next((i for i in view.forward() if view.prose(i, rule.prose_chars)), None)
+    if first is None:
+        return  # no body to tell the head from
+    token = tokens(rule.words)
+    window = islice(view.forward(0, first), 1, rule.within_first or None)
+    for i in window:
+        k = view.keys[i]
+        if view.sizes.each[i] > rule.max_chars:
+            continue
+        if furniture_words(k, token):
+            yield Match(rule.id, i, "a line of head furniture words above the body")
+        elif breadcrumbs(k, rule, token):
+            yield Match(rule.id, i, "a breadcrumb trail above the body")
+
+
+KIND = Kind(
+    RuleKind.HEAD,
+    fields={"words": Field.STRINGS, "separators": Field.STRINGS, "within_first": Field.INT,
+            "max_chars": Field.INT, "max_words": Field.INT, "prose_chars": Field.INT},
+    defaults={"max_chars": 80, "max_words": 4},
+    parse=_parse,
+    place=head_matches,
+)
