@@ -25,8 +25,9 @@ from typing import NamedTuple
 import regex
 
 from .html_dom import DomRules, compile_dom
+from .kinds import kind_of
 from .literals import WORD, required_literals, required_substrings
-from .model import Anchor, Rule, RuleKind, RuleSet, Trigger
+from .model import Anchor, Rule, RuleSet, Trigger
 from .openers import first_words
 
 PATTERN_TIMEOUT = 0.25  # seconds one pattern may spend on one block
@@ -92,12 +93,8 @@ class CompiledRules:
 def compile_rules(ruleset: RuleSet) -> CompiledRules:
     targets: list[tuple[Trigger, Target]] = []
     for rule in ruleset.rules:
-        if rule.kind == RuleKind.BLOCK:
-            targets.append((rule.trigger, Target(rule.id, "block", rule.max_chars)))
-        elif rule.kind == RuleKind.SECTION:
-            targets.append((rule.trigger, Target(rule.id, "start", rule.max_chars)))
-            if rule.end:
-                targets.append((rule.end, Target(rule.id, "end", rule.max_chars)))
+        targets += [(trigger, Target(rule.id, role, rule.max_chars))
+                    for trigger, role in kind_of(rule).triggers(rule)]
     return CompiledRules(
         ruleset=ruleset,
         index=_build_index(targets),

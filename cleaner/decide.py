@@ -12,10 +12,10 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from .compile import CompiledRules
-from .kinds import copy_floor, copy_groups
+from .kinds import copy_floor, copy_groups, kind_of
 from .layout import Sizes, View, view_of
 from .match import Recognised, by_rule, late_kind, place
-from .model import Document, Match, RuleKind, RuleSet, Span, Step
+from .model import Document, Match, RuleSet, Span, Step
 
 MAX_ROUNDS = 64  # removals only grow, so this ends; real pages settle in 2 to 5 rounds
 
@@ -81,10 +81,11 @@ def _final(doc: Document, sizes: Sizes, ruleset: RuleSet, removed: dict[int, Ste
                             f"max_removed_share={max_removed_share:.0%}; nothing removed"))
         removed = {}
     steps = tuple(removed[i] for i in sorted(removed))
-    kinds = {r.id: r.kind for r in ruleset.rules}
-    byline = next((s.text.strip() for s in steps if kinds.get(s.rule) == RuleKind.BYLINE), None)
+    kinds = {r.id: kind_of(r) for r in ruleset.rules}
+    byline = next((s.text.strip() for s in steps
+                   if s.rule in kinds and kinds[s.rule].gives_byline), None)
     keep = tuple(b.index not in removed for b in doc.blocks)
-    titled = any(kinds.get(s.rule) == RuleKind.TITLE for s in steps)
+    titled = any(s.rule in kinds and kinds[s.rule].gives_title for s in steps)
     return Decision(keep, steps, tuple(guarded), byline, titled)
 
 

@@ -39,6 +39,20 @@ def zero_width(compiled) -> bool:
     return False
 
 
+def strings(value, name: str, ctx) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ctx.fail("expected a list of non-empty strings", name)
+    return tuple(value)
+
+
+def enum_value(enum, value, name: str, ctx):
+    try:
+        return enum(value)
+    except ValueError:
+        choices = ", ".join(repr(e.value) for e in enum)
+        raise ctx.fail(f"got {value!r}; expected one of {choices}", name) from None
+
+
 def check_selector(selector: str, ctx) -> None:
     from cssselect import GenericTranslator, SelectorError
 

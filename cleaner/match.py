@@ -9,23 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
 from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
-from .kinds import (
-    body_began,
-    byline_matches,
-    card_matches,
-    copy_groups,
-    duplicate_matches,
-    fringe_matches,
-    section_spans,
-    title_matches,
-)
+from .kinds import Placing, copy_groups, kind_of
 from .layout import View, view_of
-from .model import Document, Match, Rule, RuleKind, Span
+from .model import Document, Match, Rule, Span
 from .openers import DIGITS
 from .textnorm import EDGE, keys, size
 
@@ -86,10 +77,14 @@ def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
         hits = by_rule.get(rule.id, [])
         if view.gone:
             hits = [h for h in hits if h.block not in view.gone_set]
-        if rule.kind == RuleKind.SECTION:
-            spans.extend(_sections(rule, view, hits))
+        kind = kind_of(rule)
+        if kind.place is None:
+            continue
+        found = kind.place(rule, Placing(view, hits, copies))
+        if kind.sections:
+            spans.extend(found)
         else:
-            matches.extend(_kind_matches(rule, view, hits, copies))
+            matches.extend(found)
     return matches, spans
 
 
@@ -101,11 +96,11 @@ def by_rule(hits: tuple[Hit, ...]) -> dict[str, list[Hit]]:
 
 
 def late_kind(rule: Rule) -> bool:
-    return rule.kind == RuleKind.TITLE
+    return kind_of(rule).late
 
 
 def positional(rule: Rule) -> bool:
-    return rule.kind != RuleKind.BLOCK or bool(rule.within_first or rule.after_share)
+    return kind_of(rule).positional(rule)
 
 
 def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Matched:
@@ -118,38 +113,6 @@ def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Ma
     for span in spans:
         matches += [Match(span.rule, i, span.reason) for i in view.forward(span.start, span.stop)]
     return Matched(tuple(matches), found.warnings)
-
-
-def _kind_matches(rule: Rule, view: View, hits: list[Hit],
-                  copies: dict[str, tuple[int, ...]]) -> Iterable[Match]:
-    if rule.kind == RuleKind.BLOCK:
-        return [Match(rule.id, h.block, h.reason) for h in hits if _placed(rule, h.block, view)]
-    if rule.kind == RuleKind.DUPLICATE:
-        return duplicate_matches(rule, view, copies)
-    if rule.kind == RuleKind.BYLINE:
-        return byline_matches(rule, view)
-    if rule.kind == RuleKind.FRINGE:
-        return fringe_matches(rule, view)
-    if rule.kind == RuleKind.CARDS:
-        return card_matches(rule, view)
-    if rule.kind == RuleKind.TITLE:
-        return title_matches(rule, view)
-    return ()
-
-
-def _sections(rule: Rule, view: View, hits: list[Hit]) -> Iterator[Span]:
-    starts = [(h.block, h.reason) for h in hits
-              if h.target.role == "start" and _placed(rule, h.block, view)
-              and (not rule.after_prose or body_began(rule, view, h.block))]
-    ends = [h.block for h in hits if h.target.role == "end"]
-    return section_spans(rule, view, starts, ends)
-
-
-def _placed(rule: Rule, block: int, view: View) -> bool:
-    """Position guards: among the first N blocks, or after a share of the text."""
-    if rule.within_first and view.position(block) >= rule.within_first:
-        return False
-    return not rule.after_share or view.share_before(block) >= rule.after_share
 
 
 def block_hits(index: TriggerIndex, doc: Document, ks: tuple[str, ...],

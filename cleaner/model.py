@@ -154,14 +154,16 @@ class Rule:
     # section: the end marker (the marker block itself is kept)
     end: Trigger = field(default_factory=Trigger)
     # guards
-    max_chars: int = 200  # longest block a block rule (or a section trigger) may match
+    # None (max_chars, min_chars, max_words, min_run): the kind's own default, filled in
+    # by __post_init__ from cleaner.kinds, so a Rule built here and one loaded from a file agree
+    max_chars: int = None  # type: ignore[assignment]  # longest block the rule may match
     within_first: int = 0  # 0: anywhere; N: only among the first N blocks
     after_share: float = 0.0  # only after this share of the document's characters
     after_prose: int = 0  # section: only after this many paragraphs of prose (the body began)
     max_blocks: int = 60  # section: most blocks it may remove
     max_share: float = 0.5  # section: most of the document's characters it may remove
     # duplicate
-    min_chars: int = 30
+    min_chars: int = None  # type: ignore[assignment]  # duplicate: 30, title: 15
     max_copies: int = 2
     keep: str = "first"  # "first" or "none"
     max_gap: int = 0  # 0: any distance; N: copies at most N blocks apart
@@ -169,10 +171,10 @@ class Rule:
     # byline
     prefixes: tuple[str, ...] = ()
     connectors: tuple[str, ...] = ()
-    max_words: int = 6
+    max_words: int = None  # type: ignore[assignment]  # byline: 6, title: 4
     first_names: frozenset[str] = frozenset()  # a bare byline starts with one (empty: any)
     # fringe: menus and footers around the body
-    min_run: int = 4  # at least this many short lines in a row
+    min_run: int = None  # type: ignore[assignment]  # at least this many lines (cards: cards) in a row
     prose_chars: int = 150  # a block this long that has a sentence in it is prose
     where: str = "both"  # "head", "tail" or "both"
     # cards: teasers at the end, each opened by a separator line ("-") (min_run: cards)
@@ -185,6 +187,13 @@ class Rule:
     max_paragraphs: int = 3  # element: one holding more <p>s of prose than this is kept
     # classifier: the thresholds and word lists of the block classifier
     thresholds: Thresholds = Thresholds()
+
+    def __post_init__(self) -> None:
+        from .kinds import kind_defaults  # here, not at the top: the kinds import this module
+
+        for name, value in kind_defaults(self.kind).items():
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True)

@@ -296,3 +296,37 @@ def test_the_headline_under_a_title_tag_is_the_title_whatever_mark_ends_it(headl
     result = C.clean(text)
     assert (result.title, result.paragraphs) == (headline, (COUNCIL,))
     assert C.clean(result.text).text == result.text
+
+
+def test_every_rule_kind_has_one_module_in_the_registry():
+    from cleaner.kinds import KINDS
+    from cleaner.model import RuleKind
+
+    assert set(KINDS) == set(RuleKind)
+    assert all(k.kind == kind for kind, k in KINDS.items())
+
+
+@pytest.mark.parametrize("kind, fields", [
+    ("fringe", {"max_chars": 40, "min_run": 4}),
+    ("cards", {"max_chars": 150, "min_run": 3}),
+    ("title", {"max_chars": 300, "min_chars": 15, "max_words": 4}),
+    ("element", {"max_chars": 3000}),
+    ("block", {"max_chars": 200}),
+    ("duplicate", {"min_chars": 30}),
+    ("byline", {"max_words": 6}),
+])
+def test_a_rule_built_in_python_gets_the_defaults_a_rule_file_gives(tmp_path, kind, fields):
+    from cleaner.model import Examples, Rule, RuleKind
+
+    extra = {"fringe": "", "cards": 'separators = ["-"]', "title": 'separators = ["|"]',
+             "element": 'tags = ["nav"]', "block": 'phrases = ["Print"]', "duplicate": "",
+             "byline": ""}[kind]
+    path = tmp_path / "r.toml"
+    path.write_text(f'[pack]\nname = "t"\ndescription = "t"\n\n[[rule]]\nid = "t.r"\n'
+                    f'description = "d"\nkind = "{kind}"\n{extra}\n[rule.examples]\n'
+                    'remove = ["a"]\nkeep = ["b"]\n', encoding="utf-8")
+    loaded = load_rules([path], builtin=False).rules[0]
+    built = Rule("t.r", "d", RuleKind(kind), Examples(("a",), ("b",)))
+    for name, value in fields.items():
+        assert getattr(loaded, name) == value
+        assert getattr(built, name) == value
