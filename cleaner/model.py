@@ -48,6 +48,7 @@ class RuleKind(str, Enum):
     FRINGE = "fringe"  # runs of short lines before the first or after the last prose block
     CARDS = "cards"  # teaser cards after the last prose block: separator, headline, blurb
     TITLE = "title"  # the page's <title> near the top: the headline, a separator, the site
+    CLASSIFIER = "classifier"  # menus, footers, link lists: block features and neighbours
 
 
 class Anchor(str, Enum):
@@ -123,7 +124,7 @@ class Thresholds(NamedTuple):
     stopwords_high: float = 0.32  # GOOD needs this share
     min_list_density: float = 0.0  # a long block under this share, without a sentence, is BAD
     label_words: int = 5  # a link label has at most this many words
-    prose_words: int = 8  # a sentence this long is prose: never removed
+    prose_words: int = 5  # a sentence this long is prose: never removed
     tool_share: float = 0.5  # a line whose words are this much page tools is BAD
     max_tool_words: int = 8  # ...if it has at most this many words
     max_mark_words: int = 4  # labels joined by separators: words per label at most

@@ -65,8 +65,10 @@ def _bad(f: Features, t: Thresholds) -> str:
         return ""
     if f.notice and f.chars <= t.max_notice_chars:
         return "a copyright notice"
-    if f.words and f.words <= t.max_tool_words and f.tools / f.words >= t.tool_share:
+    if f.words and f.words <= t.max_tool_words and f.tools / f.words >= t.tool_share \
+            and not f.sentence:
         return f"page tools ({f.tools} of {f.words} words)"
-    if f.marks >= 2 and not f.sentence and f.words <= (f.marks + 1) * t.max_mark_words:
+    if f.marks >= 2 and not f.sentence and not f.figures \
+            and f.words <= (f.marks + 1) * t.max_mark_words:
         return f"{f.marks + 1} {SEPARATED}"
     return ""

@@ -25,6 +25,7 @@ WORD = regex.compile(r"\w+")
 # the marks that join link labels in a one-line menu: "Home | News", "Home › News"
 _MARKS = regex.compile(r"\s[|·•›»/]\s|\s[-–—]\s(?=\p{Lu})")
 _SENTENCE_INSIDE = (". ", "! ", "? ")
+_TWO_NUMBERS = regex.compile(r"\d\D+\d")
 
 
 class Vocabulary(NamedTuple):
@@ -44,6 +45,7 @@ class Features(NamedTuple):
     label: bool  # the shape of a link label: a few words, the first capitalised, no end mark
     tools: int  # how many of its words name a page tool
     marks: int  # separators between labels on one line ("Home | News | Sport": 2)
+    figures: bool  # two numbers apart: a row of a table ("2024 | 1,420,000 | 63"), data
     notice: bool  # a copyright sign or "all rights reserved"
 
     @property
@@ -74,6 +76,7 @@ def _one(text: str, vocab: Vocabulary, label_words: int) -> Features:
         label=label,
         tools=sum(w in vocab.tools for w in words),
         marks=len(_MARKS.findall(text)),
+        figures=bool(_TWO_NUMBERS.search(text)),
         notice=any(n in folded for n in vocab.notices),
     )
 
