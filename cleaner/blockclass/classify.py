@@ -68,7 +68,7 @@ def _bad(f: Features, t: Thresholds) -> str:
     if f.words and f.words <= t.max_tool_words and f.tools / f.words >= t.tool_share \
             and not f.sentence:
         return f"page tools ({f.tools} of {f.words} words)"
-    if f.marks >= 2 and not f.sentence and not f.figures \
+    if f.marks >= 2 and not f.sentence and not f.table \
             and f.words <= (f.marks + 1) * t.max_mark_words:
         return f"{f.marks + 1} {SEPARATED}"
     return ""

@@ -23,7 +23,7 @@ from ..textnorm import SENTENCE_END
 
 WORD = regex.compile(r"\w+")
 # the marks that join link labels in a one-line menu: "Home | News", "Home › News"
-_MARKS = regex.compile(r"\s[|·•›»/]\s|\s[-–—]\s(?=\p{Lu})")
+_MARKS = regex.compile(r"\s[|·•›»/]\s")
 _SENTENCE_INSIDE = (". ", "! ", "? ")
 _TWO_NUMBERS = regex.compile(r"\d\D+\d")
 
@@ -45,7 +45,7 @@ class Features(NamedTuple):
     label: bool  # the shape of a link label: a few words, the first capitalised, no end mark
     tools: int  # how many of its words name a page tool
     marks: int  # separators between labels on one line ("Home | News | Sport": 2)
-    figures: bool  # two numbers apart: a row of a table ("2024 | 1,420,000 | 63"), data
+    table: bool  # a row of a table: "| a | b |", or figures ("2024 | 1,420,000 | 63")
     notice: bool  # a copyright sign or "all rights reserved"
 
     @property
@@ -75,10 +75,19 @@ def _one(text: str, vocab: Vocabulary, label_words: int) -> Features:
         sentence=sentence,
         label=label,
         tools=sum(w in vocab.tools for w in words),
-        marks=len(_MARKS.findall(text)),
-        figures=bool(_TWO_NUMBERS.search(text)),
+        marks=_marks(text),
+        table=text[:1] == "|" or text[-1:] == "|" or bool(_TWO_NUMBERS.search(text)),
         notice=any(n in folded for n in vocab.notices),
     )
+
+
+def _marks(text: str) -> int:
+    """Separators between labels, when every label is written as one (not in lower case:
+    "organic cotton | linen | hemp" lists materials, it is no menu)."""
+    labels = _MARKS.split(text)
+    if len(labels) < 2 or any(label.strip()[:1].islower() for label in labels):
+        return 0
+    return len(labels) - 1
 
 
 def best_stoplist(texts: Iterable[str], stoplists: Sequence[frozenset[str]],
