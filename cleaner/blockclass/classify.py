@@ -1,10 +1,12 @@
 """Context-free classes: what each block is on its own, before its neighbours speak.
 
-GOOD is body: a paragraph, or a sentence of prose, with many stopwords; NEARGOOD may be body (a shorter
-paragraph, a sentence); SHORT cannot tell on its own (a subheading, a menu entry, a
-one-line paragraph) and is settled by its neighbours in `revise`; BAD is noise on its
-own: a copyright notice, a line of page tools, labels joined by separators, or a long
-run of words with hardly a stopword and no sentence (a tag cloud, a flattened link list).
+GOOD is body: a paragraph, or a sentence of prose, with many stopwords; NEARGOOD may
+be body (a shorter paragraph, a sentence); SHORT cannot tell on its own (a subheading, a
+menu entry, a one-line paragraph) and is settled by its neighbours in `revise`; BAD is
+noise on its own: a copyright notice, a line of page tools, labels joined by separators.
+A long block with fewer stopwords than `min_list_density` and no sentence (a tag cloud,
+a flattened link list) is BAD too; the built-in rule sets that to 0 (never): on whole-page
+text without links, such blocks are as often the body's list items, headings and tables.
 
 >>> t = Thresholds()
 >>> [c.kind.value for c in classify(features(["Home | News | Sport | Weather"], Vocabulary()), t)]
