@@ -13,19 +13,20 @@ and how many of its words are the names of page tools ("share", "print", "email"
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
-
-import regex
 
 from ..textnorm import SENTENCE_END
 
-WORD = regex.compile(r"\w+")
+WORD = re.compile(r"\w+")
 # the marks that join link labels in a one-line menu: "Home | News", "Home › News"
-_MARKS = regex.compile(r"\s[|·•›»/]\s")
+_MARKS = re.compile(r"\s[|·•›»/]\s")
+_ANY_MARK = re.compile(r"[|·•›»/]")
 _SENTENCE_INSIDE = (". ", "! ", "? ")
-_TWO_NUMBERS = regex.compile(r"\d\D+\d")
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
 
 
 class Vocabulary(NamedTuple):
@@ -59,23 +60,27 @@ def features(texts: Sequence[str], vocabulary: Vocabulary, label_words: int = 5)
     return [_one(t, vocabulary, label_words) for t in texts]
 
 
+@lru_cache(maxsize=1 << 16)
 def _one(text: str, vocab: Vocabulary, label_words: int) -> Features:
+    """Memoised (bounded), as textnorm.size is: decide asks again for the same blocks in
+    every round. A pure function of its arguments, so no document's result depends on
+    another's."""
     text = text.strip()
     folded = text.casefold()
     words = WORD.findall(folded)
     ends = text.endswith(SENTENCE_END)
     sentence = ends or any(m in text for m in _SENTENCE_INSIDE)
-    first = next((c for c in text if c.isalnum()), "")
-    label = 0 < len(words) <= label_words and not ends and not first.islower() \
-        and "," not in text
+    first = WORD.search(text)
+    label = 0 < len(words) <= label_words and not ends and "," not in text \
+        and not (first and first.group()[0].islower())
     return Features(
         chars=len(text),
         words=len(words),
-        stopwords=sum(w in vocab.stopwords for w in words),
+        stopwords=sum(map(vocab.stopwords.__contains__, words)),
         sentence=sentence,
         label=label,
-        tools=sum(w in vocab.tools for w in words),
-        marks=_marks(text),
+        tools=sum(map(vocab.tools.__contains__, words)) if vocab.tools else 0,
+        marks=_marks(text) if _ANY_MARK.search(text) else 0,
         table=text[:1] == "|" or text[-1:] == "|" or bool(_TWO_NUMBERS.search(text)),
         notice=any(n in folded for n in vocab.notices),
     )
@@ -95,10 +100,12 @@ def best_stoplist(texts: Iterable[str], stoplists: Sequence[frozenset[str]],
     """The stoplist that covers most of the words of the document: a cheap language guess.
     None of them covering `min_share` of the words (a language we have no list for):
     the empty list, and then no block looks like prose to the classifier."""
-    counts = Counter(w for t in texts for w in WORD.findall(t.casefold()))
+    counts = Counter(WORD.findall("\n".join(texts).casefold()))
     total = sum(counts.values())
     if not total or not stoplists:
         return frozenset()
-    covered = [sum(n for w, n in counts.items() if w in s) for s in stoplists]
+    # a document holds a few hundred of a list's words: meet them as sets, then count
+    present = frozenset(counts)
+    covered = [sum(map(counts.__getitem__, s & present)) for s in stoplists]
     best = max(range(len(stoplists)), key=covered.__getitem__)
     return stoplists[best] if covered[best] / total >= min_share else frozenset()
