@@ -51,6 +51,7 @@ class RuleKind(str, Enum):
     TOOLS = "tools"  # a line made only of page-tool words (share, print, A+), counts and marks
     HEAD = "head"  # furniture above the body: breadcrumbs, section labels, role and date lines
     PROMO = "promo"  # a promo group: its name line, a call to action, its fine print
+    CLASSIFIER = "classifier"  # menus, footers, link lists: block features and neighbours
 
 
 class Anchor(str, Enum):
@@ -116,6 +117,29 @@ class Examples:
     keep: tuple[str, ...] = ()
 
 
+class Thresholds(NamedTuple):
+    """The block classifier's numbers and word lists (the classifier kind; see
+    cleaner/blockclass). Defaults are jusText's where it has one; the rule sets its own."""
+
+    length_low: int = 70  # shorter blocks are SHORT (unless BAD on their own)
+    length_high: int = 200  # GOOD needs this many characters
+    stopwords_low: float = 0.30  # NEARGOOD needs this share of stopwords
+    stopwords_high: float = 0.32  # GOOD needs this share
+    min_list_density: float = 0.0  # a long block under this share, without a sentence, is BAD
+    label_words: int = 5  # a link label has at most this many words
+    prose_words: int = 5  # a sentence this long is prose: never removed
+    tool_share: float = 0.5  # a line whose words are this much page tools is BAD
+    max_tool_words: int = 8  # ...if it has at most this many words
+    max_mark_words: int = 4  # labels joined by separators: words per label at most
+    max_notice_chars: int = 200  # a notice (copyright) is a short line
+    max_heading_distance: int = 200  # a short heading this close above GOOD is kept
+    max_gap_blocks: int = 6  # blocks between noise go only in a stretch of at most this many
+    min_language_share: float = 0.15  # a stoplist must cover this share of the words
+    stoplists: tuple[frozenset[str], ...] = ()  # one per language; the best one is used
+    tools: frozenset[str] = frozenset()  # page-tool words ("share", "print", "email")
+    notices: tuple[str, ...] = ()  # marks of a notice ("©", "all rights reserved")
+
+
 @dataclass(frozen=True)
 class Rule:
     """One rule instance, as loaded from a rule file. Which fields apply depends on kind."""
@@ -171,6 +195,8 @@ class Rule:
     # promo: name lines taken before the call to action; blocks to its fine print
     before: int = 2
     after: int = 3
+    # classifier: the thresholds and word lists of the block classifier
+    thresholds: Thresholds = Thresholds()
 
     def __post_init__(self) -> None:
         from .kinds import kind_defaults  # here, not at the top: the kinds import this module

@@ -135,7 +135,9 @@ def test_comments_outweighing_a_short_article_go_after_the_body():
 def test_comment_counter_before_the_body_does_not_eat_it():
     # the same heading with a single paragraph of prose before it: a counter, not the section
     out = C.clean("\n".join(["Budget Vote Delayed", PARAGRAPHS[0], "[ 12 comments ]", *COMMENTS]))
-    assert "[ 12 comments ]" in out.paragraphs and len(out.paragraphs) == 14
+    assert [p for p in out.paragraphs if p != "[ 12 comments ]"] == [PARAGRAPHS[0], *COMMENTS]
+    # whatever takes the counter line takes it alone, never the comments under it
+    assert [s.text for s in out.removed] in ([], ["[ 12 comments ]"])
 
 
 def test_after_prose_counts_only_paragraphs_of_prose():

@@ -12,14 +12,27 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import Rule, RuleKind
-from . import block, byline, cards, duplicate, element, fringe, head, promo, section, title, tools
+from . import (
+    block,
+    byline,
+    cards,
+    classifier,
+    duplicate,
+    element,
+    fringe,
+    head,
+    promo,
+    section,
+    title,
+    tools,
+)
 from .base import Field, Kind, Placing
 from .duplicate import copy_floor, copy_groups
 from .section import body_began
 
 KINDS: Mapping[RuleKind, Kind] = {k.kind: k for k in (
     block.KIND, section.KIND, duplicate.KIND, byline.KIND, element.KIND, fringe.KIND,
-    cards.KIND, title.KIND, tools.KIND, head.KIND, promo.KIND,
+    cards.KIND, title.KIND, tools.KIND, head.KIND, promo.KIND, classifier.KIND,
 )}
 
 # defaults of the fields that differ between kinds, for a kind that does not set them
