@@ -147,10 +147,8 @@ def _pruned_extraction(root, url, dom: DomRules, inactive: frozenset[str]):
     paragraphs = [text for text, _ in _blocks(full)]
     cost = guard.costly_rules(steps, paragraphs)
     pruned = apply(planned, without=frozenset(cost))
-    if cost and not pruned.dropped:
-        body = full  # every drop undone: the extraction without drops is the answer
-    else:
-        body = _extract(root, url)
+    # every drop undone: the extraction without drops is the answer
+    body = full if cost and not pruned.dropped else _extract(root, url)
     return body, pruned.dropped, pruned.refused, guard.guard_steps(cost)
 
 
