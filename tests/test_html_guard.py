@@ -80,7 +80,8 @@ def test_drops_without_prose_cost_one_extraction(cleaner, monkeypatch):
     ("Home News Sport Weather Contact us Privacy Terms Careers Advertise Help Login Register", False),
     ("Read more.", False),
     (POSTS[0], True),
-    ("Is there a fix for this yet? I have tried every setting in the menu and nothing works", True),
+    ("Is there a fix for this yet? I have tried every setting in the menu and nothing works at all.", True),
+    ("© 2024 Example Media Inc. All rights reserved. Privacy policy. Terms of use. Cookie settings.", False),
 ])
 def test_prose_is_long_and_has_a_sentence_mark(text, prose):
     assert guard.is_prose(text) is prose
