@@ -64,7 +64,8 @@ def segment(source: Source, url: str | None, compiled: CompiledRules, config: Co
             notes += flatten_heavy_paragraphs(root)
         site = config.site or _host(url or (canonical_url(root) if root is not None else None))
         seg = segment_html(root, url, compiled.dom, compiled.inactive(site))
-        return seg.doc, seg.dropped, seg.refused, site, notes
+        refused = seg.refused + tuple(g.reason for g in seg.guarded)
+        return seg.doc, seg.dropped, refused, site, notes
     return segment_text(source.text, Meta(url=url)), (), (), config.site or _host(url), ()
 
 

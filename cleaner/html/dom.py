@@ -69,21 +69,33 @@ class Pruned(NamedTuple):
     refused: tuple[str, ...]  # guard reports: rules that would have taken too much
 
 
+class Plan(NamedTuple):
+    """The drops `prune` would make, not made yet: the element guard reads their text
+    before anything is gone."""
+
+    drops: tuple[tuple[etree._Element, Step], ...]
+    refused: tuple[str, ...]
+
+
 def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozenset()) -> Pruned:
-    """Drop matching elements from `root` (in place); return what was dropped and why.
+    """Drop matching elements from `root` (in place); return what was dropped and why."""
+    return apply(plan(root, dom, inactive))
+
+
+def plan(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozenset()) -> Plan:
+    """The elements to drop from `root` and why; `root` is not changed.
 
     A rule whose elements together hold more than its max_share of the page's text drops
     nothing at all (a selector that matches everything must not eat the page piecemeal).
     """
     found = _candidates(root, dom, inactive)
     if not found:
-        return Pruned((), ())
+        return Plan((), ())
     body = root.find("body")
     total = _visible_size(body if body is not None else root) or 1
-    chosen = _outermost_open(found, total)
-    steps: list[Step] = []
+    drops: list = []
     refused: list[str] = []
-    for rule_id, items in chosen.items():
+    for rule_id, items in _outermost_open(found, total).items():
         share = sum(size for *_, size in items) / total
         rule = items[0][1]
         if share > rule.max_share:
@@ -92,9 +104,18 @@ def prune(root: etree._Element, dom: DomRules, inactive: frozenset[str] = frozen
             continue
         for el, _, why, _ in items:
             text = " ".join(_TEXT(el).split())
-            steps.append(Step("remove", rule_id, -1, text, f"<{el.tag}> {why}"))
+            drops.append((el, Step("remove", rule_id, -1, text, f"<{el.tag}> {why}")))
+    return Plan(tuple(drops), tuple(refused))
+
+
+def apply(planned: Plan, without: frozenset[str] = frozenset()) -> Pruned:
+    """Make the planned drops (in place), except those of the rules in `without`."""
+    steps = []
+    for el, step in planned.drops:
+        if step.rule not in without:
+            steps.append(step)
             _drop(el)
-    return Pruned(tuple(steps), tuple(refused))
+    return Pruned(tuple(steps), planned.refused)
 
 
 def _outermost_open(found: list, total: int) -> dict[str, list]:

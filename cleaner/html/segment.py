@@ -12,7 +12,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
-from .dom import DomRules, prune
+from . import guard
+from .dom import DomRules, apply, plan
 from .meta import page_meta
 
 _SPACE = re.compile(r"\s+")
@@ -26,6 +27,7 @@ class Segmented(NamedTuple):
     doc: Document
     dropped: tuple[Step, ...]  # elements removed before extraction
     refused: tuple[str, ...] = ()  # element rules the share guard stopped
+    guarded: tuple[Step, ...] = ()  # element rules the prose guard undid for this page
 
 
 def parse(html: str, utf8: bytes | None = None) -> etree._Element | None:
@@ -124,13 +126,30 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
     if root is None:
         return Segmented(Document((), InputKind.HTML, Meta(url=url)), ())
     meta = page_meta(root, url)  # before pruning: meta tags and JSON-LD are all there
-    dropped, refused = prune(root, dom, inactive)
-    body = _extract(root, url)
+    body, dropped, refused, guarded = _pruned_extraction(root, url, dom, inactive)
     if body is None:
-        return Segmented(Document((), InputKind.HTML, meta), dropped, refused)
+        return Segmented(Document((), InputKind.HTML, meta), dropped, refused, guarded)
     texts = ([(meta.title, BlockKind.HEADING)] if meta.title else []) + list(_blocks(body))
     blocks = tuple(Block(i, t, k) for i, (t, k) in enumerate(texts))
-    return Segmented(Document(blocks, InputKind.HTML, meta), dropped, refused)
+    return Segmented(Document(blocks, InputKind.HTML, meta), dropped, refused, guarded)
+
+
+def _pruned_extraction(root, url, dom: DomRules, inactive: frozenset[str]):
+    """The main content after the element drops, minus the drops of any rule that would
+    cost prose the extraction without drops has (see .guard). A page whose dropped
+    elements hold no prose (most pages) is extracted once."""
+    planned = plan(root, dom, inactive)
+    steps = tuple(step for _, step in planned.drops)
+    if not guard.has_prose(steps):
+        pruned = apply(planned)
+        return _extract(root, url), pruned.dropped, pruned.refused, ()
+    full = _extract(root, url)  # bare_extraction works on a copy: root is still whole
+    paragraphs = [text for text, _ in _blocks(full)]
+    cost = guard.costly_rules(steps, paragraphs)
+    pruned = apply(planned, without=frozenset(cost))
+    # every drop undone: the extraction without drops is the answer
+    body = full if cost and not pruned.dropped else _extract(root, url)
+    return body, pruned.dropped, pruned.refused, guard.guard_steps(cost)
 
 
 def _extract(root, url):
