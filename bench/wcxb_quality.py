@@ -159,6 +159,10 @@ def _pooled(ps, inputs, outputs, field: str, keep: bool) -> tuple[float, int]:
 
 
 def _key(label: str) -> str:
+    """A label as the figures' keys name it: "cleaner (HTML)" -> "cleaner", "text on
+    html-text" -> "text_htmltext" (the peer named, or both text runs would share keys)."""
+    if " on " in label:
+        return "text_" + label.split(" on ")[1].replace("-", "").lower()
     return label.split(" ")[0].replace("-", "").lower()
 
 
