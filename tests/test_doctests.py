@@ -8,9 +8,11 @@ import cleaner
 import cleaner.api
 import cleaner.config
 import cleaner.html.meta
+import cleaner.html.prose
 
 
-@pytest.mark.parametrize("module", [cleaner, cleaner.api, cleaner.config, cleaner.html.meta], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [cleaner, cleaner.api, cleaner.config, cleaner.html.meta,
+                                    cleaner.html.prose], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     failed, tried = doctest.testmod(module)
     assert tried > 0 and failed == 0

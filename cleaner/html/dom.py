@@ -21,14 +21,13 @@ from typing import NamedTuple
 from lxml import etree
 
 from ..model import PAGE_TAGS, Rule, RuleKind, Step
+from .prose import is_prose
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _BODY_TAGS = ("article", "main", "h1")
 _PROSE_PARAGRAPHS = etree.XPath("count(.//p[string-length(normalize-space(.)) >= 120])")
 _TEXT = etree.XPath("string()")  # the element's text, its tail left out (in C, unlike itertext)
 _TEXT_SIZE = etree.XPath("string-length()")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
-_SENTENCE_WORDS = 12  # a sentence this long is prose, not a label, a menu item or a teaser title
 _LINK_DENSE = 0.5  # furniture (menus, share bars, teaser lists) is mostly link text
 _TOKEN = 'class/id token'
 
@@ -217,8 +216,7 @@ def _content_by_its_text(el, why: str, size: int) -> bool:
     links = sum(int(_TEXT_SIZE(a)) for a in el.iter("a"))
     if links >= _LINK_DENSE * size:
         return False
-    return any(len(s.split()) >= _SENTENCE_WORDS and s.endswith((".", "!", "?", "”", '"'))
-               for s in _SENTENCE_SPLIT.split(" ".join(_TEXT(el).split())))
+    return is_prose(" ".join(_TEXT(el).split()))
 
 
 def _drop(el) -> None:

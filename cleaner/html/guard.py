@@ -20,27 +20,10 @@ import re
 from collections import defaultdict
 
 from ..model import Step
+from .prose import PROSE_WORDS, is_prose
 
-PROSE_WORDS = 12  # a sentence this long is prose, not a label, a menu item or a teaser title
-_SENTENCES = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ")")
+__all__ = ["PROSE_WORDS", "costly_rules", "guard_steps", "has_prose", "is_prose"]
 _SPACE = re.compile(r"\s+")
-
-
-def is_prose(text: str) -> bool:
-    """Holds a sentence of PROSE_WORDS words or more, ended by a sentence mark: written
-    to be read, as a menu, a share bar, a list of headlines or a copyright line
-    ("© 2024 Example Inc. All rights reserved.") is not.
-
-    >>> is_prose("Home News Sport Weather Contact")
-    False
-    >>> is_prose("© 2024 Example Media Inc. All rights reserved. Privacy policy. Terms of use.")
-    False
-    >>> is_prose("I had the same problem after the update, and reinstalling the driver fixed it.")
-    True
-    """
-    return any(len(s.split()) >= PROSE_WORDS and s.rstrip().endswith(_SENTENCE_END)
-               for s in _SENTENCES.split(text))
 
 
 def has_prose(drops: tuple[Step, ...]) -> bool:
