@@ -1,10 +1,13 @@
 """Text-mode speed: MB/s on one core for the full built-in rule set.
 
 Corpus: the articleBody texts of ../shared/bench/aeb-dev/peers/html-text.json, which are
-whole-page text full of navigation, share bars and footers. Beside it, the time for just
-reading and splitting the same text into blocks, measured in the same process.
+whole-page text full of navigation, share bars and footers (`--set wcxb`: the 1,476 pages
+of ../shared/bench/wcxb-dev/peers/html-text.json, both halves: only a speed is read from
+them). Beside it, the time for just reading and splitting the same text into blocks, and
+the match stage's reference path (`compile_rules(fast=False)`, see cleaner/scan.py),
+measured in the same process.
 
-    python bench/text_speed.py [--repeat 5] [--stages]
+    python bench/text_speed.py [--set aeb|wcxb] [--repeat 5] [--stages]
 
 --stages adds where the time goes: a timer around each stage function (as in
 html_stages.py), which costs a little, so its total runs slightly above the plain one.
@@ -20,9 +23,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from cleaner import Cleaner
+from cleaner.compile import compile_rules
+from cleaner.pipeline import run
 from cleaner.segment import segment_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared/bench/aeb-dev/peers/html-text.json"
+BENCH = Path(__file__).resolve().parents[2] / "shared/bench"
+CORPORA = {"aeb": BENCH / "aeb-dev/peers/html-text.json",
+           "wcxb": BENCH / "wcxb-dev/peers/html-text.json"}
 
 
 def best_of(repeat: int, fn) -> float:
@@ -37,24 +44,31 @@ def best_of(repeat: int, fn) -> float:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--set", choices=sorted(CORPORA), default="aeb", dest="corpus_set",
+                    help="which html-text corpus (default: aeb)")
+    ap.add_argument("--corpus", type=Path, default=None, help="a peers/*.json file instead")
     ap.add_argument("--stages", action="store_true", help="also time each stage")
     args = ap.parse_args(argv)
+    args.corpus = args.corpus or CORPORA[args.corpus_set]
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (../shared sits beside the repo only on the "
               "team's machines)")
         return 0
-    docs = [v["articleBody"] for v in json.loads(args.corpus.read_text())["output"].values()]
+    output = json.loads(args.corpus.read_text(encoding="utf-8"))["output"].values()
+    docs = [(v or {}).get("articleBody") or "" for v in output]
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     cleaner = Cleaner()
     split = best_of(args.repeat, lambda: [segment_text(d) for d in docs])
     full = best_of(args.repeat, lambda: [cleaner.clean(d) for d in docs])
+    reference = compile_rules(cleaner.rules, fast=False)
+    slow = best_of(args.repeat, lambda: [run(d, reference, cleaner.config) for d in docs])
     rules = len(cleaner.rules.rules)
     phrases = sum(len(r.trigger.phrases) + len(r.end.phrases) for r in cleaner.rules.rules)
     patterns = sum(len(r.trigger.patterns) + len(r.end.patterns) for r in cleaner.rules.rules)
     print(f"corpus: {len(docs)} docs, {mb:.2f} MB; rules: {rules} ({phrases} phrases, {patterns} patterns)")
     print(f"read+split only : {mb / split:8.1f} MB/s  ({split * 1000:.0f} ms)")
     print(f"cleaner (text)  : {mb / full:8.1f} MB/s  ({full * 1000:.0f} ms)")
+    print(f"reference match : {mb / slow:8.1f} MB/s  ({slow * 1000:.0f} ms)  (fast=False)")
     print(f"ratio           : cleaning takes {full / split:.1f}x the time of splitting")
     if args.stages:
         _stages(cleaner, docs, args.repeat)

@@ -108,7 +108,7 @@ def _within_share(sizes: Sizes, removed: dict[int, Step], guarded: list[Step],
 def decide(view: View, ruleset: RuleSet, matches: list[Match], spans: list[Span]) -> Decision:
     """One round: a verdict per block left, sections judged whole by their size guards.
     The document-wide guard and the byline are settled once, over all rounds, in _final."""
-    rules = {r.id: r for r in ruleset.rules}
+    rules = {r.id: r for r in ruleset.rules} if spans else {}
     total = view.total()
     guarded: list[Step] = []
     first: dict[int, Match] = {}  # a block's first match names its step...
