@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, filterfalse
 from typing import NamedTuple
 
 from .model import BlockKind, Document
@@ -65,12 +65,28 @@ def traits(doc: Document) -> Traits:
     ends = [b.text.rstrip().endswith(SENTENCE_END) for b in blocks]
     sentence = tuple([e or ". " in b.text or "! " in b.text or "? " in b.text
                       for e, b in zip(ends, blocks)])
-    label = tuple([not e and b.kind != BlockKind.LIST_ITEM and not _TWO_NUMBERS.search(b.text)
-                   for e, b in zip(ends, blocks)])
+    figures = _with_figures([b.text for b in blocks])
+    label = tuple([not e and b.kind != BlockKind.LIST_ITEM and i not in figures
+                   for i, (e, b) in enumerate(zip(ends, blocks))])
     return Traits(sentence, label)
 
 
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
+_TWO_NUMBERS_IN_A_LINE = re.compile(r"\d[^\d\n]+\d")
+
+
+def _with_figures(texts: list[str]) -> set[int]:
+    """The texts holding two numbers apart (_TWO_NUMBERS), found over the whole document
+    at once: within one line, a run of non-digits is a run of non-digits but line breaks."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one by one
+        return {i for i, t in enumerate(texts) if _TWO_NUMBERS.search(t)}
+    found, line, previous = set(), 0, 0
+    for m in _TWO_NUMBERS_IN_A_LINE.finditer(joined):
+        line += joined.count("\n", previous, m.start())
+        previous = m.start()
+        found.add(line)
+    return found
 
 
 class View(NamedTuple):
@@ -124,14 +140,17 @@ class View(NamedTuple):
     def forward(self, start: int = 0, stop: int | None = None) -> Iterator[int]:
         """Indices of the blocks left in [start, stop), in order."""
         stop = len(self.doc.blocks) if stop is None else stop
-        gone = self.gone_set
-        return (i for i in range(start, stop) if i not in gone)
+        # filterfalse and range iterate in C: kinds walk the blocks left in every round
+        if not self.gone:
+            return iter(range(start, stop))
+        return filterfalse(self.gone_set.__contains__, range(start, stop))
 
     def backward(self, stop: int | None = None) -> Iterator[int]:
         """Indices of the blocks left below `stop`, last first."""
         stop = len(self.doc.blocks) if stop is None else stop
-        gone = self.gone_set
-        return (i for i in range(stop - 1, -1, -1) if i not in gone)
+        if not self.gone:
+            return iter(range(stop - 1, -1, -1))
+        return filterfalse(self.gone_set.__contains__, range(stop - 1, -1, -1))
 
 
 def view_of(doc: Document, keys: tuple[str, ...] | None = None) -> View:

@@ -104,8 +104,16 @@ def best_stoplist(texts: Iterable[str], stoplists: Sequence[frozenset[str]],
     total = sum(counts.values())
     if not total or not stoplists:
         return frozenset()
-    # a document holds a few hundred of a list's words: meet them as sets, then count
-    present = frozenset(counts)
+    # a document holds a few hundred of a list's words: meet them as sets, then count;
+    # the words of no list at all (most of them) are left out once, not once a list
+    present = _union(tuple(stoplists)).intersection(counts)
     covered = [sum(map(counts.__getitem__, s & present)) for s in stoplists]
     best = max(range(len(stoplists)), key=covered.__getitem__)
     return stoplists[best] if covered[best] / total >= min_share else frozenset()
+
+
+@lru_cache(maxsize=8)
+def _union(stoplists: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """Every word of the lists (a rule's lists are built once: a bounded memo of a pure
+    function, as `_one` is)."""
+    return frozenset().union(*stoplists)
