@@ -65,28 +65,12 @@ def traits(doc: Document) -> Traits:
     ends = [b.text.rstrip().endswith(SENTENCE_END) for b in blocks]
     sentence = tuple([e or ". " in b.text or "! " in b.text or "? " in b.text
                       for e, b in zip(ends, blocks)])
-    figures = _with_figures([b.text for b in blocks])
-    label = tuple([not e and b.kind != BlockKind.LIST_ITEM and i not in figures
-                   for i, (e, b) in enumerate(zip(ends, blocks))])
+    label = tuple([not e and b.kind != BlockKind.LIST_ITEM and not _TWO_NUMBERS.search(b.text)
+                   for e, b in zip(ends, blocks)])
     return Traits(sentence, label)
 
 
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
-_TWO_NUMBERS_IN_A_LINE = re.compile(r"\d[^\d\n]+\d")
-
-
-def _with_figures(texts: list[str]) -> set[int]:
-    """The texts holding two numbers apart (_TWO_NUMBERS), found over the whole document
-    at once: within one line, a run of non-digits is a run of non-digits but line breaks."""
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one by one
-        return {i for i, t in enumerate(texts) if _TWO_NUMBERS.search(t)}
-    found, line, previous = set(), 0, 0
-    for m in _TWO_NUMBERS_IN_A_LINE.finditer(joined):
-        line += joined.count("\n", previous, m.start())
-        previous = m.start()
-        found.add(line)
-    return found
 
 
 class View(NamedTuple):

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.layout import _TWO_NUMBERS, _with_figures, measure, traits, view_of
+from cleaner.layout import measure, traits, view_of
 from cleaner.model import Block, BlockKind, Document
 from cleaner.textnorm import size
 
@@ -73,8 +73,3 @@ def test_prose_is_long_enough_and_has_a_sentence(texts, data):
             assert size(t) >= chars and has_sentence
         elif size(t) >= chars and has_sentence:
             raise AssertionError(f"{t!r} is prose")
-
-
-@given(st.lists(st.text(alphabet="12a \n٣x", max_size=12), max_size=8))
-def test_figures_found_over_the_document_are_those_found_text_by_text(texts):
-    assert _with_figures(texts) == {i for i, t in enumerate(texts) if _TWO_NUMBERS.search(t)}
