@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from ..textnorm import SENTENCE_END
@@ -67,7 +68,7 @@ def _one(text: str, vocab: Vocabulary, label_words: int) -> Features:
     another's."""
     text = text.strip()
     folded = text.casefold()
-    words = WORD.findall(folded)
+    words = words_of(text)
     ends = text.endswith(SENTENCE_END)
     sentence = ends or any(m in text for m in _SENTENCE_INSIDE)
     first = WORD.search(text)
@@ -100,7 +101,7 @@ def best_stoplist(texts: Iterable[str], stoplists: Sequence[frozenset[str]],
     """The stoplist that covers most of the words of the document: a cheap language guess.
     None of them covering `min_share` of the words (a language we have no list for):
     the empty list, and then no block looks like prose to the classifier."""
-    counts = Counter(WORD.findall("\n".join(texts).casefold()))
+    counts = Counter(chain.from_iterable(map(words_of, texts)))
     total = sum(counts.values())
     if not total or not stoplists:
         return frozenset()
@@ -110,6 +111,13 @@ def best_stoplist(texts: Iterable[str], stoplists: Sequence[frozenset[str]],
     covered = [sum(map(counts.__getitem__, s & present)) for s in stoplists]
     best = max(range(len(stoplists)), key=covered.__getitem__)
     return stoplists[best] if covered[best] / total >= min_share else frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of a block, case-folded. Memoised (bounded) like `_one`: the language
+    guess counts them, and then the features of the same blocks count them again."""
+    return tuple(WORD.findall(text.casefold()))
 
 
 @lru_cache(maxsize=8)
