@@ -25,7 +25,7 @@ from typing import NamedTuple
 import regex
 
 from .html import DomRules, compile_dom
-from .kinds import Kind, kind_of
+from .kinds import kind_of
 from .literals import WORD, required_literals, required_substrings
 from .model import Anchor, Rule, RuleSet, Trigger
 from .openers import first_words
@@ -76,10 +76,10 @@ class TriggerIndex:
 
 
 class Placed(NamedTuple):
-    """A rule with what the decide rounds ask of its kind, looked up once."""
+    """A rule with what the decide rounds ask of its kind, looked up once. (The Kind
+    itself is looked up when placing: it holds functions, and CompiledRules pickles.)"""
 
     rule: Rule
-    kind: Kind
     positional: bool  # its matches can change when other blocks go
     late: bool  # it runs once the others have settled
 
@@ -119,7 +119,7 @@ def compile_rules(ruleset: RuleSet, fast: bool = True) -> CompiledRules:
         scoped=tuple(r for r in ruleset.rules if r.sites),
         dom=compile_dom(ruleset.rules),
         scan=plan(index, PATTERN_TIMEOUT) if fast else None,
-        placed=tuple(Placed(r, k, k.positional(r), k.late) for r in ruleset.rules
+        placed=tuple(Placed(r, k.positional(r), k.late) for r in ruleset.rules
                      if (k := kind_of(r)).place is not None),
     )
 

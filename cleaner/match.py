@@ -70,10 +70,11 @@ def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
     matches: list[Match] = []
     spans: list[Span] = []
     gone = view.gone_set
-    for rule, kind, moves, is_late in compiled.placed:
+    for rule, moves, is_late in compiled.placed:
         if rule.id in inactive or (only_positional and not moves) \
                 or (not late and is_late) or (only_late and not is_late):
             continue
+        kind = kind_of(rule)
         hits = by_rule.get(rule.id, [])
         if gone and hits:
             hits = [h for h in hits if h.block not in gone]

@@ -5,6 +5,8 @@
 generated documents, both must give the same hits and the same Result.
 """
 
+import pickle
+
 import pytest
 from conftest import SAMPLES
 from hypothesis import given
@@ -92,3 +94,10 @@ def test_a_line_longer_than_the_rule_takes_is_not_hit():
     hit = sorted({h.block for h in recognise(fast, segment_text(text)).hits})
     assert hit == [0, 2, 4]
     _same(text, fast, reference)
+
+
+def test_the_compiled_rules_pickle_with_their_plan():
+    """Workers may be handed the compiled rules rather than compile them again."""
+    loaded = pickle.loads(pickle.dumps(FAST))
+    assert loaded.scan is not None
+    _same("\n".join(EXAMPLES), loaded, REFERENCE)
