@@ -372,3 +372,15 @@ def test_a_file_that_is_not_warc_is_refused_in_one_line(tmp_path):
     assert len(out) == 1 and out[0]["error"].startswith(f"{path}: not a WARC file (it begins b'{{\"id\": 0")
     assert len(err.splitlines()) == 1  # the summary, no warnings from the reader
 
+
+def test_warming_the_parent_changes_no_result_and_ignores_the_run_limits():
+    from cleaner import Cleaner, Config
+    from cleaner.batch.warm import warm
+
+    cleaner = Cleaner(Config(timeout=0.001, max_bytes=10))  # every warming document refused
+    warm(cleaner)  # and yet no error, and the Cleaner keeps its own limits
+    assert cleaner.config.timeout == 0.001 and cleaner.config.max_bytes == 10
+    plain = Cleaner()
+    before = [plain.clean(d) for d in (ARTICLE, PAGE)]
+    warm(plain)
+    assert [plain.clean(d) for d in (ARTICLE, PAGE)] == before
