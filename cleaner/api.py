@@ -1,6 +1,15 @@
-"""The front door: `clean()` for one call, `Cleaner` to compile the rules once and reuse."""
+"""The front door: `clean()` for one call, `Cleaner` to compile the rules once and reuse.
+
+`clean()` keeps the few Cleaners it built last (see `_shared_cleaner`), so that calling
+it in a loop does not load and compile the rule set each time.
+"""
 
 from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from typing import Any
 
 from .compile import CompiledRules, compile_rules
 from .config import Config
@@ -57,7 +66,60 @@ def clean(content: bytes | str, *, url: str | None = None, rules: RuleSet | None
           config: Config | None = None) -> str:
     """Clean one document and return its text: title, blank line, paragraphs.
 
-    For many documents build one `Cleaner` instead: this compiles the rules each call.
+    The compiled rule set is reused from one call to the next with the same `config`
+    and `rules` (see `_shared_cleaner`); a `Cleaner` of your own does the same explicitly.
     """
-    return Cleaner(config, rules=rules).clean(content, url=url).text
+    return _shared_cleaner(config, rules=rules).clean(content, url=url).text
 
+
+SHARED_CLEANERS = 8  # distinct (config, rules) kept by _shared_cleaner, least recently used out
+
+_shared: OrderedDict[Any, tuple[RuleSet | None, Cleaner]] = OrderedDict()
+_shared_lock = threading.Lock()
+
+
+def _shared_cleaner(config: Config | None = None, *, rules: RuleSet | None = None) -> Cleaner:
+    """A Cleaner for `config` and `rules`, built once and then reused while it stays among
+    the last SHARED_CLEANERS asked for. A Cleaner never changes once built, so reusing
+    one cannot make a result depend on earlier documents.
+
+    The key is the Config's value, the identity of `rules` (a RuleSet built anew is
+    compiled anew) and the size and modification time of each of `config.rule_files`,
+    so an edited rule file is loaded again. The built-in packs are part of the
+    installed package, like its code, and are not watched. A Config that cannot be
+    hashed (say, `disable` given as a set) gets a fresh Cleaner each call.
+    """
+    config = config or Config()
+    key = _key(config, rules)
+    if key is None:
+        return Cleaner(config, rules=rules)
+    with _shared_lock:
+        entry = _shared.get(key)
+        if entry is not None and entry[0] is rules:
+            _shared.move_to_end(key)
+            return entry[1]
+    built = Cleaner(config, rules=rules)  # outside the lock: other configs need not wait
+    with _shared_lock:
+        entry = _shared.setdefault(key, (rules, built))  # a racing thread's wins: one per key
+        _shared.move_to_end(key)
+        while len(_shared) > SHARED_CLEANERS:
+            _shared.popitem(last=False)
+        return entry[1]
+
+
+def _key(config: Config, rules: RuleSet | None) -> Any:
+    try:
+        hash(config)
+    except TypeError:
+        return None
+    if rules is not None:  # the rule files play no part: a given rule set replaces them
+        return (config, id(rules))
+    try:
+        return (config, None, tuple(_stamp(f) for f in config.rule_files))
+    except OSError:  # a file gone: the Cleaner will say so, with its own message
+        return None
+
+
+def _stamp(path: str | os.PathLike) -> tuple:
+    st = os.stat(path)
+    return (st.st_size, st.st_mtime_ns, st.st_ino)

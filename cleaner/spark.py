@@ -1,8 +1,8 @@
 """Cleaning on an Apache Spark cluster: the batch mode's records, one row at a time.
 
 The rule set is compiled once per executor process (and so never per row): the
-compiled Cleaner is cached by its Config, which is a frozen value, so the cache can
-never make one row's result depend on another's.
+compiled Cleaner is kept by its Config, a frozen value, as `clean()` keeps it (see
+api._shared_cleaner), so the cache can never make one row's result depend on another's.
 
     from cleaner.spark import clean_dataframe
     cleaned = clean_dataframe(spark.read.json("corpus.jsonl"), column="html")
@@ -15,10 +15,9 @@ and `error` when the row could not be cleaned (its other fields untouched).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
-from .api import Cleaner
+from .api import _shared_cleaner
 from .batch import RecordOptions, clean_record
 from .config import Config
 
@@ -27,16 +26,11 @@ OUTPUT_FIELDS = ("clean_text", "clean_title", "clean_byline", "clean_removed", "
 META_FIELDS = ("title", "author", "date", "site_name", "language")  # batch.meta_dict
 
 
-@lru_cache(maxsize=8)
-def _cleaner(config: Config) -> Cleaner:
-    return Cleaner(config)
-
-
 def clean_partition(records: Iterable[dict[str, Any]], config: Config | None = None,
                     opts: RecordOptions | None = None) -> Iterator[dict[str, Any]]:
     """mapPartitions function: dict records in, output records out, one for one."""
     # executors run rows in their main thread, so Config's time limit works there
-    cleaner = _cleaner(config or Config())
+    cleaner = _shared_cleaner(config or Config())
     opts = opts or RecordOptions()
     for record in records:
         try:

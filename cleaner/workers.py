@@ -26,7 +26,8 @@ from typing import Any, NamedTuple
 
 from .limits import limit_memory
 
-_PRELOAD = ["cleaner.api", "cleaner.html", "cleaner.batch"]  # imported once, in the server
+# imported once, in the server (trafilatura is otherwise imported by each worker's first page)
+_PRELOAD = ["cleaner.api", "cleaner.html", "cleaner.batch", "trafilatura"]
 
 
 class StartFailed(Exception):

@@ -65,7 +65,7 @@ def sample_and_bench_pages() -> list[str]:
 # handler runs until it returns), SLEEPY hangs in Python (a timer stops it), HOG asks
 # for more memory than any cap allows.
 MISBEHAVING = """
-import signal, time
+import os, signal, time
 import cleaner.pipeline as p
 real = p._run
 def _run(content, *args):
@@ -77,6 +77,12 @@ def _run(content, *args):
         time.sleep(30)
     if "HOG" in text:
         hog = bytearray(8 << 30)
+    if text.startswith("PIDFILE "):  # say which process holds this record, then hold it
+        path = text.split()[1]
+        with open(path + ".tmp", "w") as f:
+            f.write(str(os.getpid()))
+        os.replace(path + ".tmp", path)
+        time.sleep(60)
     return real(content, *args)
 p._run = _run
 """

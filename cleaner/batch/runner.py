@@ -23,9 +23,10 @@ from typing import Any, BinaryIO, NamedTuple
 from ..api import Cleaner
 from ..config import Config
 from ..limits import hard_deadline
-from ..workers import Reply, Worker
+from ..workers import Reply, Worker, context
 from .inputs import Task
 from .records import RecordOptions, clean_line, clean_record, dumps, unreadable
+from .warm import warm
 
 WINDOW_PER_WORKER = 8  # records read ahead per worker, so that none waits for work
 WINDOW_BYTES_PER_WORKER = 12 << 20  # ...and their bytes (one larger record always fits)
@@ -83,6 +84,8 @@ def run(tasks: Iterable[Task], config: Config, opts: RecordOptions, jobs: int,
     summary = Summary()
     # compiled once, for all workers; they hold the deadline themselves
     setup = _Setup(Cleaner(replace(config, isolate=False)), opts, max(jobs, 1), max_memory)
+    if context().get_start_method() == "fork":  # what is built on first use, built once
+        warm(setup.cleaner)
     for task, done in _in_workers(tasks, setup):
         if progress is not None:
             progress.update(task.progress)
