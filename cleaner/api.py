@@ -13,9 +13,10 @@ from typing import Any
 
 from .compile import CompiledRules, compile_rules
 from .config import Config
-from .loader import load_rules
+from .loader import load_rules, rule_files
 from .model import Result, RuleSet
 from .pipeline import run
+from .rulecache import cached
 
 
 class Cleaner:
@@ -31,10 +32,11 @@ class Cleaner:
         if rules is not None:  # a given rule set replaces rule_files and builtin_rules
             ruleset = RuleSet(tuple(r for r in rules.rules if r.id not in self.config.disable),
                               rules.files)
-        else:
-            ruleset = load_rules(self.config.rule_files, builtin=self.config.builtin_rules,
-                                 disable=self.config.disable)
-        self._compiled: CompiledRules = compile_rules(ruleset)
+            self._compiled: CompiledRules = compile_rules(ruleset)
+        else:  # from files: a compiled copy of the same bytes may be on disk (rulecache)
+            self._compiled = cached(
+                rule_files(self.config.rule_files, builtin=self.config.builtin_rules),
+                self.config.disable, True, self._load_and_compile)
         self._isolated = None
         if self.config.isolate:  # the workers run this same Cleaner, without isolation
             from copy import copy
@@ -49,6 +51,10 @@ class Cleaner:
     @property
     def rules(self) -> RuleSet:
         return self._compiled.ruleset
+
+    def _load_and_compile(self) -> CompiledRules:
+        return compile_rules(load_rules(self.config.rule_files, builtin=self.config.builtin_rules,
+                                        disable=self.config.disable))
 
     def clean(self, content: bytes | str, *, url: str | None = None) -> Result:
         """Clean one document (text or HTML, str or bytes); never mutates the Cleaner."""

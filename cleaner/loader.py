@@ -38,7 +38,7 @@ def load_rules(
     paths: Iterable[str | Path] = (), *, builtin: bool = True, disable: Iterable[str] = ()
 ) -> RuleSet:
     """Load the built-in packs (unless builtin=False) and the given files into one RuleSet."""
-    files = [*(builtin_rule_files() if builtin else ()), *(Path(p) for p in paths)]
+    files = rule_files(paths, builtin=builtin)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in files:
@@ -55,6 +55,11 @@ def load_rules(
     if unknown:
         raise RuleFileError("--disable", 0, sorted(unknown)[0], "no rule has this id")
     return RuleSet(tuple(r for r in rules if r.id not in off), tuple(str(f) for f in files))
+
+
+def rule_files(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> list[Path]:
+    """The files `load_rules` reads, in its order: the built-in packs, then the given ones."""
+    return [*(builtin_rule_files() if builtin else ()), *(Path(p) for p in paths)]
 
 
 def load_file(path: str | Path) -> list[Rule]:

@@ -1,11 +1,15 @@
 import gzip
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from cleaner import Cleaner
+
+# one compiled-rules disk cache for the whole run, never the user's own (cleaner/rulecache.py)
+os.environ.setdefault("CLEANER_CACHE_DIR", tempfile.mkdtemp(prefix="cleaner-test-cache-"))
 
 # dev: quick and random; ci: derandomized so that a red build is reproducible
 settings.register_profile("dev", max_examples=60, deadline=None)

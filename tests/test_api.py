@@ -107,6 +107,7 @@ class _CountCompiles:
 
         monkeypatch.setattr(api, "compile_rules", counted)
         monkeypatch.setattr(api, "_shared", type(api._shared)())
+        monkeypatch.setenv("CLEANER_NO_CACHE", "1")  # count compiles, not disk-cache hits
 
 
 def test_clean_compiles_the_rules_once_per_config(monkeypatch):
