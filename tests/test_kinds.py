@@ -245,16 +245,50 @@ def test_a_title_like_line_without_its_headline_near_the_top_stays(lines):
     assert "page.title-tag" not in [rule for rule, _ in removed_rules(text)]
 
 
-def test_the_title_tag_stays_when_its_headline_went_with_the_menu():
-    # five menu items: the head fringe takes the headline with them; the title tag is
-    # then the only title there is, and stays
+def test_the_headline_under_a_menu_stays_and_is_the_title():
+    # five menu items, then the headline: the head fringe takes the menu, not the
+    # headline, and the title tag that repeats it goes
     text = "\n".join(["Council backs bridge repairs after a long night | Riverton Daily Star",
                       "Home", "News", "Sport", "Weather", "Business",
                       "Council backs bridge repairs after a long night", COUNCIL])
     result = C.clean(text)
+    assert result.title == "Council backs bridge repairs after a long night"
+    assert result.paragraphs == (COUNCIL,)
+    assert C.clean(result.text).text == result.text
+
+
+def test_the_title_tag_stays_when_its_headline_went_with_a_teaser_list():
+    # the headline ends a run of other articles' headlines: no line of the run stands
+    # alone, the run goes, and the title tag is then the only title there is
+    teasers = ["Three hikers rescued after storm strands them on ridge",
+               "Regulators urge carmaker to recall batteries in older vans",
+               "Harbor pilots take pay dispute to arbitration panel",
+               "Telescope images fuel hopes in search for young planets",
+               "Teachers call for review of testing rules at the board"]
+    text = "\n".join(["Council backs bridge repairs after a long night | Riverton Daily Star",
+                      *teasers, "Council backs bridge repairs after a long night", COUNCIL])
+    result = C.clean(text)
     assert result.title == "Council backs bridge repairs after a long night | Riverton Daily Star"
     assert result.paragraphs == (COUNCIL,)
     assert C.clean(result.text).text == result.text
+
+
+@pytest.mark.parametrize("head, headline", [
+    # menu, breadcrumb, headline, byline, tool line: the headline stands alone
+    (["Riverton Daily Star", "News", "Sport", "Weather", "Business", "Home \u203a News \u203a Local",
+      "Council backs bridge repairs after a long night", "By Ann Lee",
+      "Print \u00b7 Share \u00b7 Email"], "Council backs bridge repairs after a long night"),
+    # a path or tool line is never the headline, however many words it has
+    (["Riverton Daily Star", "News", "Sport", "Weather", "Business",
+      "Home / News / Local / Council and city hall", "By Ann Lee", "Listen"], None),
+])
+def test_the_head_fringe_spares_the_line_that_reads_as_the_headline(head, headline):
+    text = "\n".join([*head, COUNCIL])
+    kept = C.clean(text).text
+    assert all(line not in kept for line in head[1:5])  # the menu goes
+    if headline:
+        assert f"\n{headline}\n" in kept
+    assert "\u203a" not in kept and "Home / News" not in kept
 
 
 def test_the_title_tag_and_a_headline_that_lost_its_opening_mark_are_one_title():

@@ -18,7 +18,7 @@ from itertools import islice
 import regex
 
 from ..model import Match, Rule, RuleKind
-from ..textnorm import SENTENCE_END
+from ..textnorm import SENTENCE_END, key
 from .base import Field, Kind, Placing, plain
 from .tools import folded_words, tokens
 
@@ -26,7 +26,8 @@ from .tools import folded_words, tokens
 def _parse(entry: dict, values: dict, ctx) -> dict:
     return plain(entry, values, ctx) | {
         "words": folded_words(values, ctx, '"home", "news"'),
-        "separators": tuple(dict.fromkeys(s.strip() for s in values.get("separators", ())))}
+        "separators": tuple(dict.fromkeys(s.strip() for s in values.get("separators", ()))),
+        "prefixes": tuple(dict.fromkeys(p.strip().casefold() for p in values.get("prefixes", ())))}
 
 
 def furniture_words(key: str, token: regex.Pattern) -> bool:
@@ -58,6 +59,39 @@ def breadcrumbs(key: str, rule: Rule, token: regex.Pattern) -> bool:
 _FIGURE = re.compile(r"\d")
 
 
+def metadata_with_names(text: str, rule: Rule, token: regex.Pattern) -> bool:
+    """Post metadata that names its author: "Posted 9 March 2025 by Hazel Okafor · 6 min
+    read", "109 Comments | Jill Winger | Last Updated: March 11, 2019". The line falls
+    into segments at the `separators` and before a byline word of `prefixes` ("by",
+    "von"); each segment is furniture words or a name (1 to `max_words` capitalised
+    words, no figure), at most two are names, and one of the furniture holds a figure
+    (a date, a time, a count): a name and a section label alone are not metadata."""
+    if not rule.prefixes or not rule.separators:
+        return False
+    marks = "|".join(rf"\s{re.escape(s)}\s" for s in rule.separators)
+    byline = "|".join(rf"\b{re.escape(p)}\s" for p in rule.prefixes)
+    parts = [p.strip(" :,") for p in re.split(rf"{marks}|(?i:(?<!\w)(?={byline}))", text)]
+    names = dated = 0
+    for part in filter(None, parts):
+        bare = re.sub(rf"^(?i:{byline})", "", part + " ").strip()
+        if bare == part and furniture_words(key(part), token):
+            dated += bool(_FIGURE.search(part))
+        elif _name(bare, rule) and (bare != part or len(bare.split()) > 1):
+            names += 1  # after "by", or of two words or more
+        else:
+            return False
+    return 0 < names <= 2 and dated > 0
+
+
+def _name(text: str, rule: Rule) -> bool:
+    """A person's name as bylines print it: capitalised words, a short particle between
+    ("Ana de la Cruz", "Jan van Dijk"), no figure."""
+    words = text.split()
+    return 0 < len(words) <= rule.max_words and not _FIGURE.search(text) \
+        and words[0][0].isupper() and words[-1][0].isupper() \
+        and all(w[0].isupper() or (len(w) <= 3 and w.isalpha()) for w in words)
+
+
 def head_matches(rule: Rule, at: Placing) -> Iterator[Match]:
     view = at.view
     first = next((i for i in view.forward() if view.prose(i, rule.prose_chars)), None)
@@ -73,12 +107,15 @@ def head_matches(rule: Rule, at: Placing) -> Iterator[Match]:
             yield Match(rule.id, i, "a line of head furniture words above the body")
         elif breadcrumbs(k, rule, token):
             yield Match(rule.id, i, "a breadcrumb trail above the body")
+        elif metadata_with_names(view.doc.blocks[i].text, rule, token):
+            yield Match(rule.id, i, "post metadata with its author's name above the body")
 
 
 KIND = Kind(
     RuleKind.HEAD,
     fields={"words": Field.STRINGS, "separators": Field.STRINGS, "within_first": Field.INT,
-            "max_chars": Field.INT, "max_words": Field.INT, "prose_chars": Field.INT},
+            "max_chars": Field.INT, "max_words": Field.INT, "prose_chars": Field.INT,
+            "prefixes": Field.STRINGS},
     defaults={"max_chars": 80, "max_words": 4},
     parse=_parse,
     place=head_matches,
