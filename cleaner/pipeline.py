@@ -30,6 +30,8 @@ def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str
     doc, dropped, refused, site, notes = segment(source, url, compiled, config)
     found = recognise(compiled, doc, site)
     decision = settle(compiled, doc, found, config.max_removed_share)
+    if source.kind == InputKind.HTML:
+        found, decision = _recall_guard(compiled, doc, found, decision, config)
     kept = [b for b, k in zip(doc.blocks, decision.keep) if k]
     repaired = repair(kept, config.smart_quotes)
     warnings = (notes + tuple(f"guard: {r}" for r in refused) + found.warnings
@@ -38,6 +40,19 @@ def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str
         warnings += ("no article text found in the page",)
     decision = decision._replace(removed=dropped + decision.removed)
     return _result(doc, kept, repaired.texts, decision, repaired.steps, warnings, site)
+
+
+def _recall_guard(compiled, doc, found, decision, config):
+    """HTML: a text rule that takes much of the prose the extractor found is undone for
+    the page (see .recall); settled again without it."""
+    from .recall import costly_text_rules, recall_steps
+
+    cost = costly_text_rules(doc, decision.removed)
+    if not cost:
+        return found, decision
+    found = found._replace(inactive=found.inactive | frozenset(cost))
+    again = settle(compiled, doc, found, config.max_removed_share)
+    return found, again._replace(guarded=again.guarded + recall_steps(cost, doc))
 
 
 def segment(source: Source, url: str | None, compiled: CompiledRules, config: Config

@@ -61,3 +61,31 @@ def test_the_tree_is_left_as_it_was():
 
 def test_no_content_is_none():
     assert extract(parse(PAGES["no text at all"]), None) is None
+
+
+POST = "I had the same problem after the last update, and reinstalling the driver fixed it. "
+# no forum markup but the comment section's: trafilatura without comments prunes it
+THREAD = ("<html><body><h1>Driver crash after the update</h1>"
+          "<p>My screen goes black after the update.</p><div id='comments' class='comments'>"
+          + "".join(f"<div class='comment'><p>Post {i}. {POST * 2}</p></div>" for i in range(5))
+          + "</div></body></html>")
+
+
+def test_a_thread_whose_posts_the_comment_pruning_took_is_extracted_again():
+    import trafilatura
+
+    pruned = trafilatura.extract(THREAD, include_comments=False) or ""
+    assert "Post 0." not in pruned  # what the first extraction sees
+    ours = _text(extract(parse(THREAD), None))
+    assert all(f"Post {i}." in ours for i in range(5))
+
+
+def test_a_long_extraction_is_not_extracted_again(monkeypatch):
+    from cleaner.html import extract as module
+
+    calls = []
+    real = module._body
+    monkeypatch.setattr(module, "_body", lambda t, u, comments: calls.append(comments)
+                        or real(t, u, comments))
+    extract(parse(BURIED), None)
+    assert calls == [False]
