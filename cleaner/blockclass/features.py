@@ -105,10 +105,16 @@ def best_stoplist(texts: Iterable[str], stoplists: Sequence[frozenset[str]],
     total = sum(counts.values())
     if not total or not stoplists:
         return frozenset()
-    # a document holds a few hundred of a list's words: meet them as sets, then count;
-    # the words of no list at all (most of them) are left out once, not once a list
-    present = _union(tuple(stoplists)).intersection(counts)
-    covered = [sum(map(counts.__getitem__, s & present)) for s in stoplists]
+    # a document holds a few hundred of the lists' words: meet them as sets once (the
+    # words of no list at all, most of them, are left out in C), then add each word's
+    # count to the lists that hold it (most words are in one list, not in all of them)
+    stoplists = tuple(stoplists)
+    lists_of = _lists_of(stoplists)
+    covered = [0] * len(stoplists)
+    for word in _union(stoplists).intersection(counts):
+        n = counts[word]
+        for j in lists_of[word]:
+            covered[j] += n
     best = max(range(len(stoplists)), key=covered.__getitem__)
     return stoplists[best] if covered[best] / total >= min_share else frozenset()
 
@@ -118,6 +124,17 @@ def words_of(text: str) -> tuple[str, ...]:
     """The words of a block, case-folded. Memoised (bounded) like `_one`: the language
     guess counts them, and then the features of the same blocks count them again."""
     return tuple(WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=8)
+def _lists_of(stoplists: tuple[frozenset[str], ...]) -> dict[str, tuple[int, ...]]:
+    """For each word of the lists, the indices of the lists that hold it (built once per
+    rule, as `_union` is)."""
+    held: dict[str, list[int]] = {}
+    for j, s in enumerate(stoplists):
+        for word in s:
+            held.setdefault(word, []).append(j)
+    return {word: tuple(js) for word, js in held.items()}
 
 
 @lru_cache(maxsize=8)
