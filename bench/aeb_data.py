@@ -71,8 +71,24 @@ def timing_pages(doc: str, argv=None) -> tuple[argparse.Namespace, list[Page]] |
     ap.add_argument("--repeat", type=int, default=3, help="passes, best kept (default: 3)")
     ap.add_argument("--data", type=Path, default=AEB,
                     help="the aeb-dev directory (default: ../shared/bench/aeb-dev)")
+    ap.add_argument("--set", choices=("aeb", "wcxb"), default="aeb",
+                    help="aeb-dev (default), or wcxb-dev's pages, both halves (only timed)")
+    ap.add_argument("--every", type=int, default=4,
+                    help="with --set wcxb: every Nth page in id order (default: 4)")
     args = ap.parse_args(argv)
+    if args.set == "wcxb":
+        return _wcxb_pages(args)
     if why := missing(args.data):
         print(why)
         return None
     return args, load_pages(args.data)
+
+
+def _wcxb_pages(args: argparse.Namespace) -> tuple[argparse.Namespace, list[Page]] | None:
+    import wcxb_data  # pages of both halves are timed, never read: timing shows no text
+
+    if why := wcxb_data.missing():
+        print(why)
+        return None
+    chosen = wcxb_data.load()[::max(1, args.every)]
+    return args, [Page(p.id, p.url, wcxb_data.html(wcxb_data.WCXB, p.id)) for p in chosen]

@@ -11,6 +11,7 @@ Rows:
   cleaner (HTML)           Cleaner().clean(html_bytes, url=url), defaults
 
     python bench/html_speed.py [--repeat 3]
+    python bench/html_speed.py --set wcxb [--every 4]   # every 4th wcxb-dev page
 """
 
 from __future__ import annotations
