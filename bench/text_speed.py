@@ -3,8 +3,7 @@
 Corpus: the articleBody texts of ../shared/bench/aeb-dev/peers/html-text.json, which are
 whole-page text full of navigation, share bars and footers (`--set wcxb`: the 1,476 pages
 of ../shared/bench/wcxb-dev/peers/html-text.json, both halves: only a speed is read from
-them). Beside it, the time for just reading and splitting the same text into blocks, and
-the match stage's reference path (`compile_rules(fast=False)`, see cleaner/scan.py),
+them). Beside it, the time for just reading and splitting the same text into blocks,
 measured in the same process.
 
     python bench/text_speed.py [--set aeb|wcxb] [--repeat 5] [--stages]
@@ -23,8 +22,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from cleaner import Cleaner
-from cleaner.compile import compile_rules
-from cleaner.pipeline import run
 from cleaner.segment import segment_text
 
 BENCH = Path(__file__).resolve().parents[2] / "shared/bench"
@@ -64,8 +61,6 @@ def main(argv=None) -> int:
     first = best_of(1, lambda: [cleaner.clean(d) for d in docs])
     split = best_of(args.repeat, lambda: [segment_text(d) for d in docs])
     full = best_of(args.repeat, lambda: [cleaner.clean(d) for d in docs])
-    reference = compile_rules(cleaner.rules, fast=False)
-    slow = best_of(args.repeat, lambda: [run(d, reference, cleaner.config) for d in docs])
     rules = len(cleaner.rules.rules)
     phrases = sum(len(r.trigger.phrases) + len(r.end.phrases) for r in cleaner.rules.rules)
     patterns = sum(len(r.trigger.patterns) + len(r.end.patterns) for r in cleaner.rules.rules)
@@ -73,7 +68,6 @@ def main(argv=None) -> int:
     print(f"read+split only : {mb / split:8.1f} MB/s  ({split * 1000:.0f} ms)")
     print(f"cleaner, 1st pass: {mb / first:7.1f} MB/s  ({first * 1000:.0f} ms)  (memos cold)")
     print(f"cleaner (text)  : {mb / full:8.1f} MB/s  ({full * 1000:.0f} ms)  (best of {args.repeat})")
-    print(f"reference match : {mb / slow:8.1f} MB/s  ({slow * 1000:.0f} ms)  (fast=False)")
     print(f"ratio           : cleaning takes {full / split:.1f}x the time of splitting")
     if args.stages:
         _stages(cleaner, docs, args.repeat)

@@ -29,7 +29,6 @@ from .kinds import kind_of
 from .literals import WORD, required_literals, required_substrings
 from .model import Anchor, Rule, RuleSet, Trigger
 from .openers import first_words
-from .scan import ScanPlan, plan
 
 PATTERN_TIMEOUT = 0.25  # seconds one pattern may spend on one block
 MAX_QUICK = 8  # a pattern's required words are tested with `in` before it runs, up to this many
@@ -91,7 +90,6 @@ class CompiledRules:
     rules: dict[str, Rule]
     scoped: tuple[Rule, ...]  # rules limited to some sites
     dom: DomRules  # element rules, for HTML before extraction
-    scan: ScanPlan | None = None  # the match stage's fast path (scan.py); None: the reference
     placed: tuple[Placed, ...] = ()  # the rules that place matches, in rule-set order
 
     def inactive(self, site: str | None) -> frozenset[str]:
@@ -105,20 +103,17 @@ def on_site(sites: tuple[str, ...], site: str | None) -> bool:
     return any(host == s or host.endswith("." + s) for s in sites)
 
 
-def compile_rules(ruleset: RuleSet, fast: bool = True) -> CompiledRules:
-    """`fast=False`: the match stage runs its reference path only (for tests to compare)."""
+def compile_rules(ruleset: RuleSet) -> CompiledRules:
     targets: list[tuple[Trigger, Target]] = []
     for rule in ruleset.rules:
         targets += [(trigger, Target(rule.id, role, rule.max_chars))
                     for trigger, role in kind_of(rule).triggers(rule)]
-    index = _build_index(targets)
     return CompiledRules(
         ruleset=ruleset,
-        index=index,
+        index=_build_index(targets),
         rules={r.id: r for r in ruleset.rules},
         scoped=tuple(r for r in ruleset.rules if r.sites),
         dom=compile_dom(ruleset.rules),
-        scan=plan(index, PATTERN_TIMEOUT) if fast else None,
         placed=tuple(Placed(r, k.positional(r), k.late) for r in ruleset.rules
                      if (k := kind_of(r)).place is not None),
     )

@@ -7,18 +7,30 @@ is decided in the next stage, which applies the document-wide guards.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
-from .compile import PATTERN_TIMEOUT, CompiledRules, TriggerIndex
+from .compile import PATTERN_TIMEOUT, CompiledRules, Target, TriggerIndex
 from .kinds import Placing, copy_groups, kind_of
 from .layout import View, view_of
 from .model import Document, Match, Rule, Span
 from .openers import DIGITS
-from .scan import Hit, Slow, contains_whole, fast_hits, keyword_lines, quoted, starts_with, substring_lines
 from .textnorm import EDGE, keys, size
+
+_PUNCT_TO_SPACE = bytes(
+    32 if (c < 128 and not chr(c).isalnum() and c not in (10, 95)) else c for c in range(256)
+)
+# the non-ASCII marks that stand for spaces too, found in one pass over the UTF-8 bytes
+_UNICODE_PUNCT = re.compile(b"|".join(re.escape(c.encode()) for c in "…•·©®™¦§¶†‡‹›«»„“”‘’"))
+
+
+class Hit(NamedTuple):
+    target: Target
+    block: int
+    reason: str
 
 
 class Matched(NamedTuple):
@@ -40,20 +52,9 @@ def recognise(compiled: CompiledRules, doc: Document, site: str | None = None) -
     inactive = compiled.inactive(site)
     warnings: list[str] = []
     ks = tuple(keys([b.text for b in doc.blocks])) if doc.blocks else ()
-    found = _fast(compiled, doc, ks)
-    if found is None:  # switched off, or something was slow: the reference, which warns
-        found = list(block_hits(compiled.index, doc, ks, warnings))
-    hits = tuple(h for h in found if h.target.rule not in inactive)
+    hits = tuple(h for h in block_hits(compiled.index, doc, ks, warnings)
+                 if h.target.rule not in inactive)
     return Recognised(hits, inactive, tuple(warnings), ks)
-
-
-def _fast(compiled: CompiledRules, doc: Document, ks: tuple[str, ...]) -> list[Hit] | None:
-    if compiled.scan is None:
-        return None
-    try:
-        return fast_hits(compiled.scan, compiled.index, doc, ks)
-    except Slow:
-        return None
 
 
 def place(compiled: CompiledRules, view: View, by_rule: dict[str, list[Hit]],
@@ -97,10 +98,6 @@ def late_kind(rule: Rule) -> bool:
     return kind_of(rule).late
 
 
-def positional(rule: Rule) -> bool:
-    return kind_of(rule).positional(rule)
-
-
 def match(compiled: CompiledRules, doc: Document, site: str | None = None) -> Matched:
     """recognise + place, in one call, before any guard (for a rule's examples): every
     block some rule would take, a section's blocks included."""
@@ -120,7 +117,7 @@ def block_hits(index: TriggerIndex, doc: Document, ks: tuple[str, ...],
     full = index.full
     for j, k in enumerate(ks):
         fk = k.strip(EDGE)
-        if fk in full and not quoted(doc.blocks[j].text):
+        if fk in full and not _quoted(doc.blocks[j].text):
             for t in full[fk]:
                 if size(k) <= t.max_chars:
                     yield Hit(t, j, f'phrase "{fk}"')
@@ -131,9 +128,9 @@ def block_hits(index: TriggerIndex, doc: Document, ks: tuple[str, ...],
     if not (index.words or index.by_substring or index.unfiltered):
         return
     starts = list(accumulate((len(k) + 1 for k in ks[:-1]), initial=0))
-    for j, words in keyword_lines(index, joined, starts):
+    for j, words in _keyword_lines(index, joined, starts):
         yield from _word_hits(index, j, ks[j], ks[j].strip(EDGE), words, warnings, slow)
-    for j, groups in substring_lines(index, joined, starts):
+    for j, groups in _substring_lines(index, joined, starts):
         numbers = {n for g in groups for n in _through(index, g, ks[j], slow)}
         for n in sorted(numbers):
             yield from _pattern_hits(index, n, j, ks[j], warnings)
@@ -174,6 +171,66 @@ def _through(index: TriggerIndex, group: tuple[int, ...], k: str,
         return group  # one by one, so the pattern that is slow is named
 
 
+def _substring_lines(index: TriggerIndex, joined: str,
+                     starts: list[int]) -> Iterator[tuple[int, set[tuple[int, ...]]]]:
+    """(line, groups of patterns to run) for patterns filtered by a literal that is not a word."""
+    found: dict[int, set[tuple[int, ...]]] = defaultdict(set)
+    for sub, numbers in index.by_substring:
+        at = joined.find(sub)
+        while at >= 0:
+            found[bisect_right(starts, at) - 1].add(numbers)
+            at = joined.find(sub, at + 1)
+    yield from found.items()
+
+
+def _quoted(text: str) -> bool:
+    """A line in quotation marks is somebody speaking: “Close.” is dialogue, not a button."""
+    return text.lstrip()[:1] in _OPENING_QUOTES
+
+
+_OPENING_QUOTES = frozenset("\u201c\u201e\u00ab\u00bb\u2018\u201a\"'")
+
+
+def _keyword_lines(index: TriggerIndex, joined: str, starts: list[int]) -> Iterator[tuple[int, set[str]]]:
+    """(line, the index words it contains), for the lines that contain any.
+
+    Works on UTF-8 bytes: punctuation becomes spaces through a 256-entry byte table
+    (str.translate costs per character on non-ASCII text, which is nearly every page).
+    The document's words meet the index's words in one set intersection; only the few
+    words found are then looked for line by line.
+    """
+    if not index.words:
+        return
+    wanted = index.wordbytes
+    data = joined.encode("utf-8", "surrogatepass").translate(_PUNCT_TO_SPACE)
+    if not joined.isascii():
+        data = _UNICODE_PUNCT.sub(b" ", data)
+    found = wanted.keys() & set(data.split())
+    if not found:
+        return
+    at_word = sorted((at, w) for w in found for at in _occurrences(data, w))
+    lines: dict[int, set[str]] = defaultdict(set)
+    line = previous = 0
+    for at, w in at_word:
+        line += data.count(b"\n", previous, at)
+        previous = at
+        lines[line].add(wanted[w])
+    yield from lines.items()
+
+
+def _occurrences(data: bytes, word: bytes) -> Iterator[int]:
+    """Where `word` stands whole in `data` (words are separated by white space there)."""
+    n, at = len(word), data.find(word)
+    while at >= 0:
+        if (at == 0 or data[at - 1] in _SPACE_BYTES) and (
+                at + n == len(data) or data[at + n] in _SPACE_BYTES):
+            yield at
+        at = data.find(word, at + n)
+
+
+_SPACE_BYTES = frozenset(b" \t\n\r\x0b\x0c")
+
+
 def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
                warnings: list[str], slow: set[tuple[int, ...]]) -> Iterator[Hit]:
     n = size(k)
@@ -181,10 +238,10 @@ def _word_hits(index: TriggerIndex, i: int, k: str, fk: str, words: set[str],
     for w in words:
         entry = index.words[w]
         for phrase, t in entry.start:
-            if n <= t.max_chars and starts_with(fk, phrase):
+            if n <= t.max_chars and _starts(fk, phrase):
                 yield Hit(t, i, f'starts with "{phrase}"')
         for phrase, t in entry.contains:
-            if n <= t.max_chars and contains_whole(k, phrase):
+            if n <= t.max_chars and _contains(k, phrase):
                 yield Hit(t, i, f'contains "{phrase}"')
         if entry.patterns:
             patterns.update(_through(index, entry.patterns, k, slow))
@@ -200,6 +257,22 @@ def _pattern_hits(index: TriggerIndex, n: int, i: int, k: str,
     if _pattern_hit(p, k, warnings):
         # the number, not the regex: the rule id is the handle, `cleaner rules show` the rest
         yield Hit(p.target, i, f"pattern {p.number}")
+
+
+def _starts(text: str, phrase: str) -> bool:
+    n = len(phrase)
+    return text.startswith(phrase) and (len(text) == n or not text[n].isalnum())
+
+
+def _contains(text: str, phrase: str) -> bool:
+    n, at = len(phrase), text.find(phrase)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + n] if at + n < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 def _pattern_hit(p, text: str, warnings: list[str]) -> bool:
