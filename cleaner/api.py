@@ -36,7 +36,7 @@ class Cleaner:
         else:  # from files: a compiled copy of the same bytes may be on disk (rulecache)
             self._compiled = cached(
                 rule_files(self.config.rule_files, builtin=self.config.builtin_rules),
-                self.config.disable, True, self._load_and_compile)
+                self.config.disable, self._load_and_compile)
         self._isolated = None
         if self.config.isolate:  # the workers run this same Cleaner, without isolation
             from copy import copy

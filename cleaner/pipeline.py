@@ -45,14 +45,14 @@ def _run(content: bytes | str, compiled: CompiledRules, config: Config, url: str
 def _recall_guard(compiled, doc, found, decision, config):
     """HTML: a text rule that takes much of the prose the extractor found is undone for
     the page (see .recall); settled again without it."""
-    from .recall import costly_text_rules, recall_steps
+    from .recall import costly_text_rules
 
-    cost = costly_text_rules(doc, decision.removed)
-    if not cost:
+    undone = costly_text_rules(doc, decision.removed)
+    if not undone:
         return found, decision
-    found = found._replace(inactive=found.inactive | frozenset(cost))
+    found = found._replace(inactive=found.inactive | {step.rule for step in undone})
     again = settle(compiled, doc, found, config.max_removed_share)
-    return found, again._replace(guarded=again.guarded + recall_steps(cost, doc))
+    return found, again._replace(guarded=again.guarded + undone)
 
 
 def segment(source: Source, url: str | None, compiled: CompiledRules, config: Config

@@ -20,25 +20,20 @@ MAX_PROSE_SHARE = 0.3  # a rule may not take this share of the words in prose bl
 MIN_PROSE_WORDS = 40  # ...when they are this many at least: a short promo is no article
 
 
-def costly_text_rules(doc: Document, removed: tuple[Step, ...]) -> dict[str, int]:
-    """rule id -> the words of prose blocks it removes, for each rule that takes at least
-    MAX_PROSE_SHARE of the document's prose words (and MIN_PROSE_WORDS)."""
+def costly_text_rules(doc: Document, removed: tuple[Step, ...]) -> tuple[Step, ...]:
+    """A guard step for each text rule that takes at least MAX_PROSE_SHARE of the words of
+    the document's prose blocks (and MIN_PROSE_WORDS); its `rule` is the rule to undo."""
     prose = {b.index: len(b.text.split()) for b in doc.blocks if is_prose(b.text)}
     total = sum(prose.values())
     if not total:
-        return {}
+        return ()
     taken: dict[str, int] = defaultdict(int)
     for step in removed:
         taken[step.rule] += prose.get(step.block, 0)
-    return {rule: words for rule, words in taken.items()
-            if words >= MIN_PROSE_WORDS and words / total >= MAX_PROSE_SHARE}
-
-
-def recall_steps(cost: dict[str, int], doc: Document) -> tuple[Step, ...]:
-    total = sum(len(b.text.split()) for b in doc.blocks if is_prose(b.text)) or 1
     return tuple(
         Step("guard", rule, -1, "",
              f"text rule '{rule}' undone on this page: it would remove {words} words of "
              f"prose, {words / total:.0%} of the page's prose, that the extractor took "
              "for its content")
-        for rule, words in sorted(cost.items()))
+        for rule, words in sorted(taken.items())
+        if words >= MIN_PROSE_WORDS and words / total >= MAX_PROSE_SHARE)

@@ -58,10 +58,10 @@ def _code_digest() -> bytes:
     return h.digest()
 
 
-def cache_key(files: Iterable[Path], disable: Iterable[str], fast: bool) -> str:
+def cache_key(files: Iterable[Path], disable: Iterable[str]) -> str:
     """Hex digest of what a compiled rule set depends on; files are read, not parsed."""
     h = hashlib.sha256()
-    for part in (f"format {FORMAT}", sys.version, regex.__version__, f"fast {fast}",
+    for part in (f"format {FORMAT}", sys.version, regex.__version__,
                  "disable " + "\0".join(sorted(disable))):
         h.update(part.encode() + b"\n")
     h.update(_code_digest())
@@ -72,14 +72,14 @@ def cache_key(files: Iterable[Path], disable: Iterable[str], fast: bool) -> str:
     return h.hexdigest()
 
 
-def cached(files: list[Path], disable: Iterable[str], fast: bool,
+def cached(files: list[Path], disable: Iterable[str],
            build: Callable[[], CompiledRules]) -> CompiledRules:
     """The compiled rule set for these files, from the cache or built (and then stored)."""
     folder = cache_dir()
     if folder is None:
         return build()
     try:
-        key = cache_key(files, disable, fast)
+        key = cache_key(files, disable)
     except OSError:  # a rule file that cannot be read: let the loader say so
         return build()
     entry = folder / f"rules-{key[:40]}.pickle"

@@ -111,7 +111,7 @@ def best_stoplist(texts: Iterable[str], stoplists: Sequence[frozenset[str]],
     stoplists = tuple(stoplists)
     lists_of = _lists_of(stoplists)
     covered = [0] * len(stoplists)
-    for word in _union(stoplists).intersection(counts):
+    for word in lists_of.keys() & counts.keys():
         n = counts[word]
         for j in lists_of[word]:
             covered[j] += n
@@ -128,17 +128,11 @@ def words_of(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _lists_of(stoplists: tuple[frozenset[str], ...]) -> dict[str, tuple[int, ...]]:
-    """For each word of the lists, the indices of the lists that hold it (built once per
-    rule, as `_union` is)."""
+    """For each word of the lists, the indices of the lists that hold it (a rule's lists
+    are built once: a bounded memo of a pure function, as `_one` is)."""
     held: dict[str, list[int]] = {}
     for j, s in enumerate(stoplists):
         for word in s:
             held.setdefault(word, []).append(j)
     return {word: tuple(js) for word, js in held.items()}
 
-
-@lru_cache(maxsize=8)
-def _union(stoplists: tuple[frozenset[str], ...]) -> frozenset[str]:
-    """Every word of the lists (a rule's lists are built once: a bounded memo of a pure
-    function, as `_one` is)."""
-    return frozenset().union(*stoplists)

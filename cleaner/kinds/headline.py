@@ -1,5 +1,5 @@
 """The document's headline among the head lines of whole-page text: content, which the
-kinds that take head furniture (fringe, classifier) spare."""
+fringe kind's head runs spare."""
 
 from __future__ import annotations
 
@@ -30,13 +30,14 @@ def headline(view: View, first: int, min_words: int, separators: tuple[str, ...]
     if not alone:
         return None
     title = _words(view.doc.blocks[head[0]].text)
-    shares = {i: _share(_words(view.doc.blocks[i].text), title) for i in alone}
-    best = max(alone, key=lambda i: (shares[i], len(_words(view.doc.blocks[i].text))))
+    words = {i: _words(view.doc.blocks[i].text) for i in alone}
+    shares = {i: _share(words[i], set(title)) for i in alone}
+    best = max(alone, key=lambda i: (shares[i], len(words[i])))
     if shares[best] >= 0.6:
         return best
     if _title_line(shape, view, head[0], title):
         return None
-    return max(alone, key=lambda i: len(_words(view.doc.blocks[i].text)))
+    return max(alone, key=lambda i: len(words[i]))
 
 
 def _title_line(shape: tuple, view: View, i: int, words: list[str]) -> bool:
@@ -46,17 +47,16 @@ def _title_line(shape: tuple, view: View, i: int, words: list[str]) -> bool:
     min_words, separators, _ = shape
     if view.traits.sentence[i]:
         return False
-    k = f" {view.keys[i]} "
-    return len(words) >= min_words + 2 or any(f" {s} " in k for s in separators)
+    return len(words) >= min_words + 2 or _separated(view, i, separators)
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _share(words: list[str], title: list[str]) -> float:
+def _share(words: list[str], title: set[str]) -> float:
     """The share of `words` that the title holds."""
-    return sum(w in set(title) for w in words) / len(words) if words else 0.0
+    return sum(w in title for w in words) / len(words) if words else 0.0
 
 
 _WORD = re.compile(r"\w+")
@@ -68,5 +68,10 @@ def _headline_shaped(shape: tuple, view: View, i: int) -> bool:
     if not view.traits.label[i] or len(text.split()) < min_words \
             or view.sizes.each[i] > max_chars:
         return False
+    return not _separated(view, i, separators)
+
+
+def _separated(view: View, i: int, separators: tuple[str, ...]) -> bool:
+    """One of the `separators` stands between two words of block `i` (a path, a tool line)."""
     k = f" {view.keys[i]} "
-    return not any(f" {s} " in k for s in separators)
+    return any(f" {s} " in k for s in separators)
