@@ -89,7 +89,7 @@ class CompiledRules:
     index: TriggerIndex
     rules: dict[str, Rule]
     scoped: tuple[Rule, ...]  # rules limited to some sites
-    dom: DomRules  # element rules, for HTML before extraction
+    dom: DomRules  # element rules, for HTML: the elements whose extracted blocks go
     placed: tuple[Placed, ...] = ()  # the rules that place matches, in rule-set order
 
     def inactive(self, site: str | None) -> frozenset[str]:

@@ -184,7 +184,7 @@ class Rule:
     # cards: teasers at the end, each opened by a separator line ("-") (min_run: cards)
     separators: tuple[str, ...] = ()  # the lines that open a card; title: between headline and site
     max_card_blocks: int = 3  # a card is its separator and 2 to this many short blocks
-    # element (HTML): what it matches, before extraction
+    # element (HTML): the elements it names in the parsed page
     selectors: tuple[str, ...] = ()
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"
     tags: tuple[str, ...] = ()

@@ -57,7 +57,7 @@ def _recall_guard(compiled, doc, found, decision, config):
 
 def segment(source: Source, url: str | None, compiled: CompiledRules, config: Config
             ) -> tuple[Document, tuple[Step, ...], tuple[str, ...], str | None, tuple[str, ...]]:
-    """The Document, the elements dropped before extraction and the element rules the
+    """The Document, the extracted blocks element rules dropped and the element rules the
     share guard refused (HTML), the site, and warnings about the page's shape."""
     if source.kind == InputKind.HTML:
         # trafilatura and htmldate load only for HTML

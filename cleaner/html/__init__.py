@@ -2,9 +2,10 @@
 
 The front module; the rest is private to the subpackage:
 
-- `segment`: parse, read the metadata, prune, extract, turn the body into Blocks;
-- `dom`: element rules, compiled and applied to the parsed tree;
-- `guard`: an element rule whose drops cost the page prose is undone for that page;
+- `segment`: parse, read the metadata, extract, turn the body into Blocks;
+- `dom`: element rules, compiled, and the elements they name in the parsed tree;
+- `overlay`: which extracted blocks stand wholly inside a named element;
+- `guard`: an element rule whose blocks hold prose is undone for that page;
 - `extract`: the main content, by trafilatura's public API;
 - `meta`: title, author, date and site name from trafilatura's metadata readers;
 - `shape`: what the parser lost, and paragraphs too heavy for the extractor flattened;

@@ -1,6 +1,6 @@
 """HTML, extraction: the main content, by trafilatura's public API with its defaults.
 
-`bare_extraction` on our (already pruned) tree runs trafilatura's whole cascade: the
+`bare_extraction` on the parsed tree runs trafilatura's whole cascade: the
 main extractor, its comparison with the readability and jusText fallbacks, the
 baseline rescue and the recall retry. Its fast mode skips the fallbacks, and on pages
 nobody tuned for they are what finds the article (wcxb-dev: the fast cascade lost

@@ -1,5 +1,6 @@
-"""Stage 2 for HTML: parse, prune with element rules, extract the main content with
-trafilatura, and turn its block structure into a Document (title first, as in text).
+"""Stage 2 for HTML: parse, extract the main content with trafilatura, turn its block
+structure into blocks, take out the blocks that stand inside elements the element rules
+name, and make a Document of the rest (title first, as in text).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..model import Block, BlockKind, Document, InputKind, InputTooLarge, Meta, Step
-from . import guard
-from .dom import DomRules, apply, plan
+from . import guard, overlay
+from .dom import DomRules, plan
 from .meta import page_meta
 
 _SPACE = re.compile(r"\s+")
@@ -25,7 +26,7 @@ _ELEMENTS = etree.XPath("count(descendant-or-self::*)")
 
 class Segmented(NamedTuple):
     doc: Document
-    dropped: tuple[Step, ...]  # elements removed before extraction
+    dropped: tuple[Step, ...]  # extracted blocks that element rules removed
     refused: tuple[str, ...] = ()  # element rules the share guard stopped
     guarded: tuple[Step, ...] = ()  # element rules the prose guard undid for this page
 
@@ -126,34 +127,42 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
     if root is None:
         return Segmented(Document((), InputKind.HTML, Meta(url=url)), ())
     meta = page_meta(root, url)  # before pruning: meta tags and JSON-LD are all there
-    body, dropped, refused, guarded = _pruned_extraction(root, url, dom, inactive)
+    body, dropped, refused, guarded = _extraction(root, url, dom, inactive)
     if body is None:
         return Segmented(Document((), InputKind.HTML, meta), dropped, refused, guarded)
-    texts = ([(meta.title, BlockKind.HEADING)] if meta.title else []) + list(_blocks(body))
+    texts = ([(meta.title, BlockKind.HEADING)] if meta.title else []) + body
     blocks = tuple(Block(i, t, k) for i, (t, k) in enumerate(texts))
     return Segmented(Document(blocks, InputKind.HTML, meta), dropped, refused, guarded)
 
 
-def _pruned_extraction(root, url, dom: DomRules, inactive: frozenset[str]):
-    """The main content after the element drops, minus the drops of any rule that would
-    cost prose the extraction without drops has (see .guard). A page whose dropped
-    elements hold no prose (most pages) is extracted once."""
+def _extraction(root, url, dom: DomRules, inactive: frozenset[str]):
+    """The main content as blocks, minus the blocks that lie wholly inside an element an
+    element rule names (see .overlay), minus the drops of any rule that would cost the
+    page prose (see .guard). The page is extracted once, whole: a drop can take blocks
+    out of what the extractor returns, never move the extractor onto other content."""
     planned = plan(root, dom, inactive)
-    steps = tuple(step for _, step in planned.drops)
-    if not guard.has_prose(steps):
-        pruned = apply(planned)
-        return _extract(root, url), pruned.dropped, pruned.refused, ()
-    full = _extract(root, url)  # bare_extraction works on a copy: root is still whole
-    paragraphs = [text for text, _ in _blocks(full)]
-    cost = guard.costly_rules(steps, paragraphs)
-    pruned = apply(planned, without=frozenset(cost))
-    # every drop undone: the extraction without drops is the answer
-    body = full if cost and not pruned.dropped else _extract(root, url)
-    return body, pruned.dropped, pruned.refused, guard.guard_steps(cost)
+    full = _extract(root, url)
+    if full is None:
+        return None, (), planned.refused, ()
+    blocks = _blocks(full)
+    if not planned.drops or not blocks:
+        return blocks, (), planned.refused, ()
+    page = overlay.page_text(root, {el: i for i, (el, _) in enumerate(planned.drops)})
+    where = overlay.placed(page, [text for text, _ in blocks])
+    steps = [step for _, step in planned.drops]
+    covered: dict[str, list[str]] = {}
+    for (text, _), d in zip(blocks, where):
+        if d >= 0:
+            covered.setdefault(steps[d].rule, []).append(text)
+    cost = guard.costly_rules(covered)
+    gone = [i for i, d in enumerate(where) if d >= 0 and steps[d].rule not in cost]
+    dropped = tuple(steps[where[i]]._replace(text=blocks[i][0]) for i in gone)
+    kept = [b for i, b in enumerate(blocks) if i not in set(gone)]
+    return kept, dropped, planned.refused, guard.guard_steps(cost)
 
 
 def _extract(root, url):
-    # trafilatura's defaults, fallbacks included, on the tree our element rules pruned.
+    # trafilatura's defaults, fallbacks included, on the whole parsed tree.
     # Metadata comes from .meta, which skips the readers we do not use.
     from .extract import extract
 

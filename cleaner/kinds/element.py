@@ -1,5 +1,6 @@
-"""element (HTML input): an element of the page, dropped before extraction. Its matcher
-is the HTML side's (html_dom.compile_dom and prune); here are its schema and checks."""
+"""element (HTML input): an element of the page, whose extracted blocks are dropped. Its
+matcher is the HTML side's (html.dom.compile_dom and plan, html.overlay); here are its
+schema and checks."""
 
 from __future__ import annotations
 
