@@ -189,6 +189,7 @@ class Rule:
     tokens: tuple[str, ...] = ()  # whole words of class or id: "share" in "post-share-bar"
     tags: tuple[str, ...] = ()
     max_paragraphs: int = 3  # element: one holding more <p>s of prose than this is kept
+    keep_containing: tuple[str, ...] = ()  # element: one holding any of these tags is kept
     # tools, head: the words a line is made of (vocabularies), and how many it needs
     words: tuple[str, ...] = ()
     min_words: int = 2

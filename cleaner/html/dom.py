@@ -202,6 +202,8 @@ def _guarded(el, size: int, rule: Rule, total: int) -> bool:
         return True
     if next(el.iterdescendants(*_BODY_TAGS), None) is not None:  # (in C: an XPath call costs more)
         return True
+    if rule.keep_containing and next(el.iterdescendants(*rule.keep_containing), None) is not None:
+        return True  # a <figure> that holds a <table> is the table, not a picture
     # class="story-body has-ads": a word of the class says "ads", the paragraphs say body
     return bool(rule.max_paragraphs) and _PROSE_PARAGRAPHS(el) > rule.max_paragraphs
 

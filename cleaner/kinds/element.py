@@ -14,7 +14,8 @@ def _parse(entry: dict, values: dict, ctx) -> dict:
         check_selector(sel, ctx)
     return plain(entry, values, ctx) | {
         "tokens": tuple(t.lower() for t in values.get("tokens", ())),
-        "tags": tuple(t.lower() for t in values.get("tags", ()))}
+        "tags": tuple(t.lower() for t in values.get("tags", ())),
+        "keep_containing": tuple(t.lower() for t in values.get("keep_containing", ()))}
 
 
 def _check(rule: Rule, ctx) -> None:
@@ -28,7 +29,8 @@ def _check(rule: Rule, ctx) -> None:
 KIND = Kind(
     RuleKind.ELEMENT,
     fields={"selectors": Field.STRINGS, "tokens": Field.STRINGS, "tags": Field.STRINGS,
-            "max_chars": Field.INT, "max_share": Field.SHARE, "max_paragraphs": Field.INT},
+            "max_chars": Field.INT, "max_share": Field.SHARE, "max_paragraphs": Field.INT,
+            "keep_containing": Field.STRINGS},
     defaults={"max_chars": 3000},
     parse=_parse,
     check=_check,
