@@ -126,7 +126,7 @@ def segment_html(root: etree._Element | None, url: str | None, dom: DomRules,
                  inactive: frozenset[str] = frozenset()) -> Segmented:
     if root is None:
         return Segmented(Document((), InputKind.HTML, Meta(url=url)), ())
-    meta = page_meta(root, url)  # before pruning: meta tags and JSON-LD are all there
+    meta = page_meta(root, url)  # from the whole tree: meta tags and JSON-LD
     body, dropped, refused, guarded = _extraction(root, url, dom, inactive)
     if body is None:
         return Segmented(Document((), InputKind.HTML, meta), dropped, refused, guarded)
@@ -157,7 +157,8 @@ def _extraction(root, url, dom: DomRules, inactive: frozenset[str]):
     cost = guard.costly_rules(covered)
     gone = [i for i, d in enumerate(where) if d >= 0 and steps[d].rule not in cost]
     dropped = tuple(steps[where[i]]._replace(text=blocks[i][0]) for i in gone)
-    kept = [b for i, b in enumerate(blocks) if i not in set(gone)]
+    taken = set(gone)
+    kept = [b for i, b in enumerate(blocks) if i not in taken]
     return kept, dropped, planned.refused, guard.guard_steps(cost)
 
 
